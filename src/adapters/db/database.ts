@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * The tables as the database stores them: portable types only (text ids, ISO-8601 UTC text
+ * timestamps, integer booleans, JSON as text). Rows never leave the repositories.
+ */
+export type OrganisationsTable = {
+  id: string;
+  org_id: string;
+  name: string;
+  created_at: string;
+};
+
+export type StaffUsersTable = {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  status: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  failed_login_count: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type StaffRolesTable = {
+  org_id: string;
+  user_id: string;
+  role: string;
+};
+
+export type StaffSessionsTable = {
+  id: string;
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  stage: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  pending_totp_secret: string | null;
+};
+
+export type RecoveryCodesTable = {
+  id: string;
+  org_id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+};
+
+export type EnrolmentTokensTable = {
+  id: string;
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  purpose: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
+export type AuditLogTable = {
+  org_id: string;
+  seq: number;
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+};
+
+export type Database = {
+  organisations: OrganisationsTable;
+  staff_users: StaffUsersTable;
+  staff_roles: StaffRolesTable;
+  staff_sessions: StaffSessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  enrolment_tokens: EnrolmentTokensTable;
+  audit_log: AuditLogTable;
+};
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A live connection to either database, and which one it is. */
+export type HabeasDatabase = {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+};

@@ -1,0 +1,38 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './database.ts';
+import * as createFoundation from './migrations/2026-11-29T0130-create-foundation.ts';
+
+/** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29T0130-create-foundation': createFoundation,
+};
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/**
+ * Brings the schema up to date in one transaction on both dialects: a migration that fails
+ * leaves the database exactly as it was.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  provided: Record<string, Migration> = migrations,
+): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => provided };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(`migration ${failed} failed, nothing was changed: ${reason}`);
+  }
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

@@ -1,0 +1,27 @@
+import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
+import { auditLogRepository } from './audit-log.repository.ts';
+import type { HabeasDatabase } from './database.ts';
+import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
+import { organisationsRepository } from './organisations.repository.ts';
+import { recoveryCodesRepository } from './recovery-codes.repository.ts';
+import { staffSessionsRepository } from './staff-sessions.repository.ts';
+import { staffUsersRepository } from './staff-users.repository.ts';
+
+/** Each `run` is one database transaction with its own set of repositories. */
+export function kyselyUnitOfWork(database: HabeasDatabase): UnitOfWork {
+  return {
+    run(work) {
+      return database.db.transaction().execute((transaction) => {
+        const repositories: Repositories = {
+          organisations: organisationsRepository(transaction),
+          staffUsers: staffUsersRepository(transaction),
+          staffSessions: staffSessionsRepository(transaction),
+          recoveryCodes: recoveryCodesRepository(transaction),
+          enrolmentTokens: enrolmentTokensRepository(transaction),
+          auditLog: auditLogRepository(transaction, database.dialect),
+        };
+        return work(repositories);
+      });
+    },
+  };
+}

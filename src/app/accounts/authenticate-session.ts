@@ -1,0 +1,52 @@
+import type { Actor } from '../../domain/access/can.ts';
+import {
+  needsLastSeenRefresh,
+  type SessionStage,
+  type StaffSession,
+  sessionState,
+} from '../../domain/accounts/staff-session.ts';
+import type { StaffUser } from '../../domain/accounts/staff-user.ts';
+import { AppError } from '../app-error.ts';
+import type { Ports } from '../ports/ports.ts';
+
+export type AuthenticatedSession = { session: StaffSession; user: StaffUser; actor: Actor };
+
+/**
+ * Resolves a bearer token to a live session in the expected stage. Revocation, idle timeout
+ * and expiry are checked against the database on every request, so that "log out everywhere"
+ * and an admin's revocation take effect at once on every app instance.
+ */
+export async function authenticateSession(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'tokens'>,
+  sessionToken: string | undefined,
+  expectedStage: SessionStage,
+): Promise<AuthenticatedSession> {
+  if (sessionToken === undefined || sessionToken === '') {
+    throw new AppError('UNAUTHENTICATED', 'no session token');
+  }
+  const tokenHash = deps.tokens.hash(sessionToken);
+  const now = deps.clock.now();
+  return deps.unitOfWork.run(async (repositories) => {
+    const session = await repositories.staffSessions.findByTokenHash(tokenHash);
+    if (session === null || sessionState(session, now) !== 'alive') {
+      throw new AppError('UNAUTHENTICATED', 'session missing, revoked or expired');
+    }
+    const user = await repositories.staffUsers.findById(session.orgId, session.userId);
+    if (user === null || user.status !== 'active') {
+      throw new AppError('UNAUTHENTICATED', 'session user is not active');
+    }
+    if (session.stage !== expectedStage) {
+      throw expectedStage === 'full'
+        ? new AppError('SECOND_FACTOR_REQUIRED', `session is in stage ${session.stage}`)
+        : new AppError('UNAUTHENTICATED', `session is in stage ${session.stage}`);
+    }
+    if (needsLastSeenRefresh(session, now)) {
+      await repositories.staffSessions.update({ ...session, lastSeenAt: now });
+    }
+    return {
+      session,
+      user,
+      actor: { userId: user.id, orgId: user.orgId, roles: user.roles },
+    };
+  });
+}

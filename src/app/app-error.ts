@@ -1,0 +1,27 @@
+/**
+ * The stable codes of everything a use case refuses. Each adapter maps a code once (HTTP status,
+ * CLI exit code); the internal message is for logs and never carries personal data.
+ */
+export type AppErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'SECOND_FACTOR_REQUIRED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_CODE'
+  | 'WEAK_PASSWORD'
+  | 'TOKEN_INVALID'
+  | 'CONFLICT';
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Extra, client-safe facts for the message (e.g. which password rule failed). */
+  readonly detail: string | undefined;
+
+  constructor(code: AppErrorCode, message: string, detail?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,24 @@
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ports } from '../ports/ports.ts';
+import type { Organisation } from '../ports/repositories.ts';
+
+/** Creates an organisation; run by the server's operator, before it has any staff. */
+export async function createOrganisation(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  input: { name: string },
+): Promise<Organisation> {
+  const now = deps.clock.now();
+  const organisation = { id: deps.ids.newId(), name: input.name.trim(), createdAt: now };
+  await deps.unitOfWork.run(async (repositories) => {
+    await repositories.organisations.insert(organisation);
+    await recordAudit(repositories, deps, now, {
+      orgId: organisation.id,
+      actorUserId: null,
+      action: 'organisation.created',
+      subjectType: 'organisation',
+      subjectId: organisation.id,
+      details: { via: 'cli' },
+    });
+  });
+  return organisation;
+}

@@ -1,0 +1,4 @@
+export interface Hashing {
+  /** SHA-256 of the UTF-8 text, as lower-case hex. */
+  sha256Hex(text: string): string;
+}

@@ -1,0 +1,20 @@
+import type { Clock } from './clock.ts';
+import type { CommonPasswords } from './common-passwords.ts';
+import type { Hashing } from './hashing.ts';
+import type { IdGenerator } from './id-generator.ts';
+import type { PasswordHasher } from './password-hasher.ts';
+import type { UnitOfWork } from './repositories.ts';
+import type { SecretTokens } from './secret-tokens.ts';
+import type { Totp } from './totp.ts';
+
+/** Every port a use case may ask for; each use case picks the few it needs. */
+export type Ports = {
+  unitOfWork: UnitOfWork;
+  clock: Clock;
+  ids: IdGenerator;
+  tokens: SecretTokens;
+  hashing: Hashing;
+  passwordHasher: PasswordHasher;
+  commonPasswords: CommonPasswords;
+  totp: Totp;
+};

@@ -1,0 +1,11 @@
+/**
+ * Opaque bearer secrets (session tokens, enrolment links, recovery codes). Only their hash is
+ * ever stored, so a copy of the database cannot be used to log in.
+ */
+export interface SecretTokens {
+  /** A new token with at least 256 bits of randomness, URL-safe. */
+  newToken(): string;
+  /** A short code people can type: recovery codes. */
+  newRecoveryCode(): string;
+  hash(token: string): string;
+}

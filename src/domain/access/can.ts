@@ -1,0 +1,82 @@
+import type { Role } from './roles.ts';
+
+/** Someone acting as staff of an organisation, after login and second factor. */
+export type Actor = {
+  userId: string;
+  orgId: string;
+  roles: readonly Role[];
+};
+
+/** What an action is about. Case subjects carry who is assigned, for per-case access. */
+export type Subject =
+  | { type: 'organisation'; orgId: string }
+  | { type: 'user'; orgId: string; userId: string }
+  | { type: 'case'; orgId: string; assigneeIds: readonly string[] };
+
+export type Action =
+  | 'organisation.manage'
+  | 'user.list'
+  | 'user.manage'
+  | 'audit.read'
+  | 'session.revoke'
+  | 'case.list'
+  | 'case.create'
+  | 'case.read'
+  | 'case.update'
+  | 'case.assign';
+
+type Grant = 'any' | 'assigned' | 'self';
+
+/**
+ * Who may do what. `any`: every subject of the organisation; `assigned`: cases the actor is
+ * assigned to; `self`: the actor's own account. Admins run the organisation but do not read case
+ * files unless assigned: the fewer people who can open a file, the less a seized account reveals.
+ */
+const grants: Record<Action, Partial<Record<Role, Grant>>> = {
+  'organisation.manage': { admin: 'any' },
+  'user.list': { admin: 'any', coordinator: 'any' },
+  'user.manage': { admin: 'any' },
+  'audit.read': { admin: 'any' },
+  'session.revoke': {
+    admin: 'any',
+    coordinator: 'self',
+    lawyer: 'self',
+    operator: 'self',
+    volunteer: 'self',
+  },
+  'case.list': { coordinator: 'any', lawyer: 'assigned', operator: 'any', volunteer: 'assigned' },
+  'case.create': { coordinator: 'any', lawyer: 'any', operator: 'any' },
+  'case.read': {
+    admin: 'assigned',
+    coordinator: 'any',
+    lawyer: 'assigned',
+    operator: 'assigned',
+    volunteer: 'assigned',
+  },
+  'case.update': { coordinator: 'any', lawyer: 'assigned', operator: 'assigned' },
+  'case.assign': { coordinator: 'any' },
+};
+
+function grantCovers(grant: Grant, actor: Actor, subject: Subject): boolean {
+  switch (grant) {
+    case 'any':
+      return true;
+    case 'assigned':
+      return subject.type === 'case' ? subject.assigneeIds.includes(actor.userId) : true;
+    case 'self':
+      return subject.type === 'user' && subject.userId === actor.userId;
+  }
+}
+
+/**
+ * The single authorisation decision. Nothing crosses organisations; within one, any of the
+ * actor's roles may grant the action.
+ */
+export function can(actor: Actor, action: Action, subject: Subject): boolean {
+  if (subject.orgId !== actor.orgId) return false;
+  const byRole = grants[action];
+  return actor.roles.some((role) => {
+    const grant = byRole[role];
+    return grant !== undefined && grantCovers(grant, actor, subject);
+  });
+}

@@ -1,0 +1,22 @@
+import type { Role } from '../access/roles.ts';
+
+export type StaffUserStatus = 'invited' | 'active' | 'revoked';
+
+/** A member of an organisation's staff, as the account rules see it. */
+export type StaffUser = {
+  id: string;
+  orgId: string;
+  email: string;
+  displayName: string;
+  status: StaffUserStatus;
+  roles: Role[];
+  passwordHash: string | null;
+  totp: { secret: string; lastStep: number | null } | null;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+};
+
+/** Staff sign in by e-mail; comparisons ignore case and surrounding space. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { uuidv7 } from 'uuidv7';
+import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
+import { commonPasswordsList } from '../adapters/crypto/common-passwords-list.ts';
+import { nodeHashing } from '../adapters/crypto/node-hashing.ts';
+import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
+import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
+import type { HabeasDatabase } from '../adapters/db/database.ts';
+import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
+import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
+import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
+import type { Ports } from '../app/ports/ports.ts';
+import type { Config } from './config/env.ts';
+
+/** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set. */
+export function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'HABEAS_DATA_DIR'>,
+): HabeasDatabase {
+  return config.DATABASE_URL === undefined
+    ? openSqliteDatabase(path.join(config.HABEAS_DATA_DIR, sqliteFileName))
+    : openPostgresDatabase({ connectionString: config.DATABASE_URL });
+}
+
+/** Wires the adapters into the ports the use cases ask for. */
+export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
+  return {
+    unitOfWork: kyselyUnitOfWork(database),
+    clock: { now: () => new Date() },
+    ids: { newId: () => uuidv7() },
+    tokens: randomSecretTokens(),
+    hashing: nodeHashing(),
+    passwordHasher: argon2PasswordHasher(),
+    commonPasswords: commonPasswordsList(),
+    totp: otplibTotp(),
+    ...overrides,
+  };
+}
