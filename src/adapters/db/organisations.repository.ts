@@ -26,6 +26,15 @@ export function organisationsRepository(db: Kysely<Database>): OrganisationRepos
       return row ? { id: row.id, name: row.name, createdAt: fromIso(row.created_at) } : null;
     },
 
+    async list() {
+      const rows = await db.selectFrom('organisations').selectAll().orderBy('created_at').execute();
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        createdAt: fromIso(row.created_at),
+      }));
+    },
+
     async count() {
       const row = await db
         .selectFrom('organisations')

@@ -9,6 +9,7 @@ export interface OrganisationRepository {
   insert(organisation: Organisation): Promise<void>;
   findById(id: string): Promise<Organisation | null>;
   count(): Promise<number>;
+  list(): Promise<Organisation[]>;
 }
 
 export interface StaffUserRepository {

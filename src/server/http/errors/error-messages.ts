@@ -1,0 +1,120 @@
+import type { AppErrorCode } from '../../../app/app-error.ts';
+import type { Language } from '../language.ts';
+
+/** Codes the HTTP layer itself produces, besides those of the use cases. */
+export type HttpErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_BODY'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'CSRF_REJECTED'
+  | 'RATE_LIMITED'
+  | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'INTERNAL';
+
+export type ErrorCode = AppErrorCode | HttpErrorCode;
+
+type ErrorMeaning = { status: number; ru: string; en: string };
+
+/** Every error code, its HTTP status and what a person is told, in one place. */
+export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
+  UNAUTHENTICATED: {
+    status: 401,
+    ru: 'Нужно войти в систему.',
+    en: 'Please log in.',
+  },
+  SECOND_FACTOR_REQUIRED: {
+    status: 401,
+    ru: 'Введите код из приложения-аутентификатора.',
+    en: 'Enter the code from your authenticator app.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    ru: 'У вас нет прав на это действие.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_FOUND: { status: 404, ru: 'Не найдено.', en: 'Not found.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    ru: 'Неверный адрес или пароль, или вход временно заблокирован. Попробуйте позже.',
+    en: 'Wrong e-mail or password, or login is temporarily locked. Try again later.',
+  },
+  INVALID_CODE: {
+    status: 401,
+    ru: 'Код не подошёл. Введите новый код из приложения.',
+    en: 'That code did not work. Enter a fresh code from the app.',
+  },
+  WEAK_PASSWORD: {
+    status: 422,
+    ru: 'Пароль слишком простой.',
+    en: 'This password is too weak.',
+  },
+  TOKEN_INVALID: {
+    status: 400,
+    ru: 'Ссылка недействительна или уже использована. Попросите новую.',
+    en: 'This link is invalid or was already used. Ask for a new one.',
+  },
+  CONFLICT: {
+    status: 409,
+    ru: 'Такая запись уже существует.',
+    en: 'This already exists.',
+  },
+  VALIDATION_FAILED: {
+    status: 400,
+    ru: 'Проверьте заполнение полей.',
+    en: 'Please check the fields.',
+  },
+  MALFORMED_BODY: {
+    status: 400,
+    ru: 'Запрос не удалось прочитать.',
+    en: 'The request could not be read.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    ru: 'Запрос слишком большой.',
+    en: 'The request is too large.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    ru: 'Этот тип содержимого не принимается.',
+    en: 'This content type is not accepted.',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    ru: 'Форма устарела. Обновите страницу и попробуйте снова.',
+    en: 'The form has expired. Reload the page and try again.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    ru: 'Слишком много запросов. Подождите немного.',
+    en: 'Too many requests. Please wait a little.',
+  },
+  ROUTE_NOT_FOUND: { status: 404, ru: 'Такой страницы нет.', en: 'There is no such page.' },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    ru: 'Этот метод здесь не поддерживается.',
+    en: 'This method is not supported here.',
+  },
+  INTERNAL: {
+    status: 500,
+    ru: 'Внутренняя ошибка. Мы уже знаем о ней; попробуйте ещё раз.',
+    en: 'Internal error. It has been logged; please try again.',
+  },
+};
+
+const passwordReasons: Record<string, { ru: string; en: string }> = {
+  TOO_SHORT: { ru: 'Нужно не меньше 12 символов.', en: 'Use at least 12 characters.' },
+  TOO_LONG: { ru: 'Не больше 256 символов.', en: 'Use at most 256 characters.' },
+  TOO_COMMON: {
+    ru: 'Этот пароль есть в списках утёкших паролей.',
+    en: 'This password appears in lists of leaked passwords.',
+  },
+};
+
+export function errorMessage(code: ErrorCode, language: Language, detail?: string): string {
+  const base = errorMeanings[code][language];
+  const extra =
+    code === 'WEAK_PASSWORD' && detail ? passwordReasons[detail]?.[language] : undefined;
+  return extra ? `${base} ${extra}` : base;
+}

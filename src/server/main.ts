@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedDemoOrganisation } from '../app/organisations/seed-demo-organisation.ts';
+import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
+import { buildPorts } from './container.ts';
+import { buildServer } from './http/build-server.ts';
+
+const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+runMain(async () => {
+  const config = loadConfigOrFail();
+  const database = await openStorage(config, { migrate: true });
+  const ports = buildPorts(database);
+  const publicUrl = config.HABEAS_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+  if (
+    config.HABEAS_DEMO &&
+    (await ports.unitOfWork.run((repositories) => repositories.organisations.count())) === 0
+  ) {
+    const adminPassword = ports.tokens.newToken().slice(0, 24);
+    const demo = await seedDemoOrganisation(ports, { adminPassword });
+    // Printed to the console once, never to the log: the operator copies it, nothing keeps it.
+    process.stdout.write(
+      [
+        '',
+        'Habeas: created a demo organisation.',
+        `  Staff login:  ${publicUrl}/staff/login`,
+        `  E-mail:       ${demo.adminEmail}`,
+        `  Password:     ${adminPassword}`,
+        '  At first login you enrol an authenticator app (TOTP).',
+        '',
+      ].join('\n'),
+    );
+  }
+
+  const { app } = await buildServer({
+    ports,
+    publicUrl,
+    trustProxy: config.HABEAS_TRUST_PROXY,
+    logLevel: config.LOG_LEVEL,
+    staffAppDir: path.resolve(staffAppDir),
+  });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  process.stdout.write(`Habeas is serving on ${publicUrl} (${database.dialect})\n`);
+});

@@ -1,0 +1,78 @@
+import type { LightMyRequestResponse } from 'fastify';
+import type { Ports } from '../../src/app/ports/ports.ts';
+import { buildServer, type HabeasServer } from '../../src/server/http/build-server.ts';
+
+/** A server on a test database, with the staff app directory left empty. */
+export function buildTestServer(
+  ports: Ports,
+  overrides: { rateLimitPerMinute?: number } = {},
+): Promise<HabeasServer> {
+  return buildServer({
+    ports,
+    publicUrl: 'http://localhost:8080',
+    trustProxy: false,
+    logLevel: 'silent',
+    staffAppDir: 'no-staff-app-in-tests',
+    rateLimitPerMinute: overrides.rateLimitPerMinute ?? 10_000,
+  });
+}
+
+type InjectInput = {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Leave out the CSRF header, as a forged cross-site request would. */
+  withoutCsrf?: boolean;
+};
+
+/**
+ * A browser-like client for `inject`: keeps cookies between requests and sends the CSRF token
+ * the server handed out, as the staff app does.
+ */
+export function browserSession(server: HabeasServer) {
+  const cookies = new Map<string, string>();
+  let csrfToken: string | undefined;
+
+  function remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies) {
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now())) {
+        cookies.delete(cookie.name);
+      } else {
+        cookies.set(cookie.name, cookie.value);
+      }
+    }
+  }
+
+  async function request(input: InjectInput): Promise<LightMyRequestResponse> {
+    if (input.method === 'POST' && !input.withoutCsrf && csrfToken === undefined) {
+      const issued = await request({ method: 'GET', url: '/api/v1/auth/csrf' });
+      csrfToken = (issued.json() as { csrfToken: string }).csrfToken;
+    }
+    const response = await server.app.inject({
+      method: input.method,
+      url: input.url,
+      headers: {
+        ...(input.method === 'POST' && !input.withoutCsrf && csrfToken
+          ? { 'x-csrf-token': csrfToken }
+          : {}),
+        ...(cookies.size > 0
+          ? { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+          : {}),
+        ...input.headers,
+      },
+      ...(input.body === undefined ? {} : { payload: input.body as object }),
+    });
+    remember(response);
+    return response;
+  }
+
+  return {
+    request,
+    get: (url: string, headers?: Record<string, string>) =>
+      request({ method: 'GET', url, ...(headers ? { headers } : {}) }),
+    post: (url: string, body: unknown = {}, extra: Partial<InjectInput> = {}) =>
+      request({ method: 'POST', url, body, ...extra }),
+    cookie: (name: string) => cookies.get(name),
+  };
+}
