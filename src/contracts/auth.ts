@@ -20,12 +20,10 @@ const totpCode = z
 export const loginRequest = z.strictObject({ email, password }).meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export const sessionStageResponse = z
-  .object({ stage: sessionStage })
-  .meta({
-    id: 'SessionStage',
-    description: 'What the login still needs: a code, enrolment, or nothing',
-  });
+export const sessionStageResponse = z.object({ stage: sessionStage }).meta({
+  id: 'SessionStage',
+  description: 'What the login still needs: a code, enrolment, or nothing',
+});
 export type SessionStageResponse = z.infer<typeof sessionStageResponse>;
 
 export const secondFactorRequest = z

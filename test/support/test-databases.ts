@@ -28,7 +28,8 @@ function testConfig() {
   return result.config;
 }
 
-const sqlite: TestDialect = {
+/** For tests of layers above storage, where one dialect is enough. */
+export const sqliteTestDialect: TestDialect = {
   name: 'sqlite',
   dialect: 'sqlite',
   async open({ migrate = true } = {}) {
@@ -99,14 +100,19 @@ const postgresInProcess: TestDialect = {
 export function testDialects(): TestDialect[] {
   const config = testConfig();
   if (config.HABEAS_TEST_POSTGRES_URL !== undefined) {
-    return [sqlite, postgresServer(config.HABEAS_TEST_POSTGRES_URL)];
+    return [sqliteTestDialect, postgresServer(config.HABEAS_TEST_POSTGRES_URL)];
   }
   if (config.CI === true) {
     throw new Error(
       'CI must set HABEAS_TEST_POSTGRES_URL: storage tests need a real PostgreSQL server',
     );
   }
-  return [sqlite, postgresInProcess];
+  return [sqliteTestDialect, postgresInProcess];
+}
+
+/** The real PostgreSQL server of the tests, when there is one (other processes can reach it). */
+export function testPostgresServerUrl(): string | undefined {
+  return testConfig().HABEAS_TEST_POSTGRES_URL;
 }
 
 export function isCi(): boolean {

@@ -21,8 +21,8 @@ const booleanFlag = z
 
 export const envVariables = {
   PORT: {
-    schema: z.coerce.number().int().min(1).max(65535).default(8080),
-    description: 'TCP port the web server listens on.',
+    schema: z.coerce.number().int().min(0).max(65535).default(8080),
+    description: 'TCP port the web server listens on (0: any free port).',
     secret: false,
   },
   HOST: {

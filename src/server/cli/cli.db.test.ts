@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runHabeasCli, schemaUrl } from '../../../test/support/run-habeas.ts';
+import { tamperWithAuditEntry } from '../../../test/support/tamper.ts';
+import {
+  type TestDatabase,
+  testDialects,
+  testPostgresServerUrl,
+} from '../../../test/support/test-databases.ts';
+import { openSqliteDatabase, sqliteFileName } from '../../adapters/db/sqlite-database.ts';
+
+type CliTarget = {
+  name: string;
+  env: Record<string, string>;
+  /** The same database, opened from the test to play the intruder. */
+  open(): Promise<TestDatabase>;
+  cleanup(): Promise<void>;
+};
+
+function sqliteTarget(): CliTarget {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'habeas-cli-'));
+  return {
+    name: 'sqlite',
+    env: { HABEAS_DATA_DIR: dataDir },
+    async open() {
+      return { ...openSqliteDatabase(path.join(dataDir, sqliteFileName)), schema: null };
+    },
+    async cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The CLI is a separate process, so on PostgreSQL it needs a real server to reach. */
+async function postgresTarget(): Promise<CliTarget | null> {
+  const serverUrl = testPostgresServerUrl();
+  const postgres = testDialects().find((dialect) => dialect.name === 'postgres');
+  if (serverUrl === undefined || postgres === undefined) return null;
+  const database = await postgres.open({ migrate: false });
+  return {
+    name: 'postgres',
+    env: { DATABASE_URL: schemaUrl(serverUrl, database.schema ?? 'public') },
+    open: async () => database,
+    cleanup: () => database.close(),
+  };
+}
+
+const targets = [sqliteTarget(), await postgresTarget()].filter((target) => target !== null);
+
+describe.each(targets)('habeas CLI [$name]', (target) => {
+  beforeAll(async () => {
+    const created = await runHabeasCli(
+      ['org', 'create', '--name', 'Правозащитная группа'],
+      target.env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+  });
+  afterAll(() => target.cleanup());
+
+  it('adds a user and prints a one-time enrolment link', async () => {
+    const added = await runHabeasCli(
+      ['user', 'add', '--email', 'lawyer@example.org', '--role', 'lawyer', '--role', 'coordinator'],
+      { ...target.env, HABEAS_PUBLIC_URL: 'https://help.example.org' },
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(
+      /^https:\/\/help\.example\.org\/staff\/welcome#token=[\w-]{43}\n$/,
+    );
+  });
+
+  it('refuses a duplicate user with a clear message and exit code', async () => {
+    const again = await runHabeasCli(
+      ['user', 'add', '--email', 'LAWYER@example.org', '--role', 'lawyer'],
+      target.env,
+    );
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('CONFLICT');
+  });
+
+  it('refuses an unknown role before touching anything', async () => {
+    const bad = await runHabeasCli(
+      ['user', 'add', '--email', 'x@example.org', '--role', 'root'],
+      target.env,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('expected one of admin, coordinator, lawyer, operator, volunteer');
+  });
+
+  it('revokes a user', async () => {
+    const revoked = await runHabeasCli(
+      ['user', 'revoke', '--email', 'lawyer@example.org'],
+      target.env,
+    );
+    expect(revoked.code, revoked.stderr).toBe(0);
+  });
+
+  it('verifies the audit chain, then reports the entry an intruder edited', async () => {
+    const intact = await runHabeasCli(['audit', 'verify'], target.env);
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(intact.stdout).toMatch(/^ok +\S+: 3 entries\n$/);
+
+    const database = await target.open();
+    await tamperWithAuditEntry(database, 2, 'someone-else');
+    if (target.name === 'sqlite') await database.close();
+
+    const tampered = await runHabeasCli(['audit', 'verify'], target.env);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toMatch(/TAMPERED \S+: entry 2 \(hash-mismatch\)/);
+  });
+});

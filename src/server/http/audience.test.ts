@@ -1,0 +1,57 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteTestDialect, type TestDatabase } from '../../../test/support/test-databases.ts';
+import { buildTestServer } from '../../../test/support/test-server.ts';
+import { buildPorts } from '../container.ts';
+import { collectRoutes } from './audience.ts';
+import type { HabeasServer } from './build-server.ts';
+import { registerErrorHandling } from './errors/error-handler.ts';
+import { registerAccessControl } from './plugins/staff-session.ts';
+
+describe('route audiences', () => {
+  let database: TestDatabase;
+  let server: HabeasServer;
+
+  beforeAll(async () => {
+    database = await sqliteTestDialect.open();
+    server = await buildTestServer(buildPorts(database));
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await database.close();
+  });
+
+  it('finds every registered route declaring who it is for', () => {
+    expect(server.routes.length).toBeGreaterThan(5);
+    const undeclared = server.routes.filter((route) => route.audience === undefined);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('keeps every staff API route behind a staff audience', () => {
+    const open = server.routes.filter(
+      (route) =>
+        route.url.startsWith('/api/v1/') &&
+        !route.url.startsWith('/api/v1/auth/') &&
+        (route.audience === 'public' || route.audience === 'login'),
+    );
+    expect(open).toEqual([]);
+  });
+
+  it('refuses a route that declares no audience', async () => {
+    const app = Fastify();
+    const routes = collectRoutes(app);
+    registerErrorHandling(app);
+    await app.register(cookie);
+    await app.register(csrf, { cookieOpts: { signed: false } });
+    registerAccessControl(app, buildPorts(database));
+    app.get('/forgotten', async () => ({ secret: 'case files' }));
+    await app.ready();
+    expect(routes).toEqual([{ method: 'GET', url: '/forgotten', audience: undefined }]);
+    const response = await app.inject({ method: 'GET', url: '/forgotten' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).not.toContain('case files');
+    await app.close();
+  });
+});
