@@ -6,8 +6,15 @@ import {
   sessionState,
 } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, type AppErrorCode } from '../app-error.ts';
 import type { Ports } from '../ports/ports.ts';
+
+/** What a half-finished login still needs, so the client can send the user to that step. */
+const stillNeeded: Record<SessionStage, AppErrorCode> = {
+  'second-factor': 'SECOND_FACTOR_REQUIRED',
+  'totp-enrolment': 'TOTP_ENROLMENT_REQUIRED',
+  full: 'UNAUTHENTICATED',
+};
 
 export type AuthenticatedSession = { session: StaffSession; user: StaffUser; actor: Actor };
 
@@ -36,9 +43,8 @@ export async function authenticateSession(
       throw new AppError('UNAUTHENTICATED', 'session user is not active');
     }
     if (session.stage !== expectedStage) {
-      throw expectedStage === 'full'
-        ? new AppError('SECOND_FACTOR_REQUIRED', `session is in stage ${session.stage}`)
-        : new AppError('UNAUTHENTICATED', `session is in stage ${session.stage}`);
+      const stageError = expectedStage === 'full' ? stillNeeded[session.stage] : 'UNAUTHENTICATED';
+      throw new AppError(stageError, `session is in stage ${session.stage}`);
     }
     if (needsLastSeenRefresh(session, now)) {
       await repositories.staffSessions.update({ ...session, lastSeenAt: now });

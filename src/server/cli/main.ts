@@ -19,6 +19,7 @@ const cli = { system: 'cli' } as const;
 const exitCodes: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 3,
   SECOND_FACTOR_REQUIRED: 3,
+  TOTP_ENROLMENT_REQUIRED: 3,
   FORBIDDEN: 3,
   NOT_FOUND: 4,
   INVALID_CREDENTIALS: 3,

@@ -29,6 +29,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Введите код из приложения-аутентификатора.',
     en: 'Enter the code from your authenticator app.',
   },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 401,
+    ru: 'Сначала подключите приложение-аутентификатор.',
+    en: 'First set up your authenticator app.',
+  },
   FORBIDDEN: {
     status: 403,
     ru: 'У вас нет прав на это действие.',

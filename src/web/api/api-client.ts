@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import {
+  csrfTokenResponse,
+  type LoginRequest,
+  revokedSessionsResponse,
+  type SecondFactorRequest,
+  type SessionStageResponse,
+  type SetPasswordRequest,
+  sessionStageResponse,
+  type TotpConfirmRequest,
+  type TotpConfirmResponse,
+  type TotpEnrolmentResponse,
+  totpConfirmResponse,
+  totpEnrolmentResponse,
+} from '../../contracts/auth.ts';
+import { errorBody } from '../../contracts/error-body.ts';
+import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
+
+// The server's Content-Security-Policy forbids eval; without this, zod probes for it with
+// `new Function` and the browser reports a policy violation on every page load.
+z.config({ jitless: true });
+
+export type FieldProblem = { path: string; message: string };
+
+/** Codes made up on this side, for failures that never produced a server error body. */
+export const clientErrorCodes = {
+  network: 'NETWORK_ERROR',
+  unexpectedResponse: 'UNEXPECTED_RESPONSE',
+} as const;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: readonly FieldProblem[];
+
+  constructor(status: number, code: string, message: string, fields: readonly FieldProblem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+
+  /** The server names body fields by their dotted path within the request part. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((problem) => problem.path === `body.${field}`)?.message;
+  }
+}
+
+export type RevokedSessionsResponse = z.infer<typeof revokedSessionsResponse>;
+
+export type ApiClient = {
+  me(): Promise<CurrentStaffResponse>;
+  logIn(body: LoginRequest): Promise<SessionStageResponse>;
+  verifySecondFactor(body: SecondFactorRequest): Promise<SessionStageResponse>;
+  startTotpEnrolment(): Promise<TotpEnrolmentResponse>;
+  confirmTotpEnrolment(body: TotpConfirmRequest): Promise<TotpConfirmResponse>;
+  setPassword(body: SetPasswordRequest): Promise<SessionStageResponse>;
+  logOut(): Promise<void>;
+  logOutEverywhere(): Promise<RevokedSessionsResponse>;
+};
+
+type Call<T> = {
+  path: string;
+  schema: z.ZodType<T>;
+  /** Present for a POST; GETs carry no body. */
+  body?: object;
+  /** The session cookie is replaced, so a CSRF token bound to the old one is stale. */
+  renewsSession?: boolean;
+};
+
+const noContent = z.undefined();
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    throw new ApiError(response.status, clientErrorCodes.unexpectedResponse, '');
+  }
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, clientErrorCodes.network, '');
+  }
+}
+
+function parsed<T>(schema: z.ZodType<T>, data: unknown, status: number): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new ApiError(status, clientErrorCodes.unexpectedResponse, '');
+  return result.data;
+}
+
+function errorFrom(status: number, data: unknown): ApiError {
+  const { error } = parsed(errorBody, data, status);
+  return new ApiError(status, error.code, error.message, error.fields);
+}
+
+/**
+ * The one way the staff app talks to the API. `language` is asked on every call, so server
+ * messages follow the language switch at once.
+ */
+export function createApiClient(options: { language: () => string }): ApiClient {
+  let csrfToken: Promise<string> | undefined;
+
+  function headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { accept: 'application/json', 'accept-language': options.language(), ...extra };
+  }
+
+  async function fetchCsrfToken(): Promise<string> {
+    const response = await send('/api/v1/auth/csrf', { method: 'GET', headers: headers() });
+    const data = await readJson(response);
+    if (!response.ok) throw errorFrom(response.status, data);
+    return parsed(csrfTokenResponse, data, response.status).csrfToken;
+  }
+
+  function cachedCsrfToken(): Promise<string> {
+    csrfToken ??= fetchCsrfToken().catch((error: unknown) => {
+      csrfToken = undefined;
+      throw error;
+    });
+    return csrfToken;
+  }
+
+  async function post(path: string, body: object): Promise<Response> {
+    const token = await cachedCsrfToken();
+    return send(path, {
+      method: 'POST',
+      headers: headers({ 'content-type': 'application/json', 'x-csrf-token': token }),
+      body: JSON.stringify(body),
+    });
+  }
+
+  async function request<T>({ path, schema, body, renewsSession = false }: Call<T>): Promise<T> {
+    const url = `/api/v1${path}`;
+    let response =
+      body === undefined
+        ? await send(url, { method: 'GET', headers: headers() })
+        : await post(url, body);
+    let data = await readJson(response);
+    if (body !== undefined && response.status === 403 && isCsrfRejection(data)) {
+      // The token outlived its cookie (expired, or cleared by a logout in another tab): the
+      // server refused before doing anything, so one retry with a fresh token is safe.
+      csrfToken = undefined;
+      response = await post(url, body);
+      data = await readJson(response);
+    }
+    if (!response.ok) throw errorFrom(response.status, data);
+    const result = parsed(schema, data, response.status);
+    if (renewsSession) csrfToken = undefined;
+    return result;
+  }
+
+  return {
+    me: () => request({ path: '/me', schema: currentStaffResponse }),
+    logIn: (body) =>
+      request({ path: '/auth/login', schema: sessionStageResponse, body, renewsSession: true }),
+    verifySecondFactor: (body) =>
+      request({
+        path: '/auth/second-factor',
+        schema: sessionStageResponse,
+        body,
+        renewsSession: true,
+      }),
+    startTotpEnrolment: () =>
+      request({ path: '/auth/totp/enrolment', schema: totpEnrolmentResponse, body: {} }),
+    confirmTotpEnrolment: (body) =>
+      request({
+        path: '/auth/totp/enrolment/confirm',
+        schema: totpConfirmResponse,
+        body,
+        renewsSession: true,
+      }),
+    setPassword: (body) =>
+      request({ path: '/auth/password', schema: sessionStageResponse, body, renewsSession: true }),
+    logOut: () =>
+      request({ path: '/auth/logout', schema: noContent, body: {}, renewsSession: true }),
+    logOutEverywhere: () =>
+      request({
+        path: '/auth/logout-everywhere',
+        schema: revokedSessionsResponse,
+        body: {},
+        renewsSession: true,
+      }),
+  };
+}
+
+function isCsrfRejection(data: unknown): boolean {
+  const result = errorBody.safeParse(data);
+  return result.success && result.data.error.code === 'CSRF_REJECTED';
+}

@@ -1,0 +1,107 @@
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionStageBody } from '../contracts/auth.ts';
+import type { CurrentStaffResponse } from '../contracts/staff.ts';
+import { type ApiClient, ApiError, type RevokedSessionsResponse } from './api/api-client.ts';
+import { EnrolTotpPage } from './auth/enrol-totp-page.tsx';
+import { LoginPage } from './auth/login-page.tsx';
+import { VerifyPage } from './auth/verify-page.tsx';
+import { WelcomePage } from './auth/welcome-page.tsx';
+import { HomePage } from './home/home-page.tsx';
+import { rememberLanguage } from './i18n/i18n.ts';
+import { isAt, type Screen, showAddress } from './routing/screens.ts';
+
+type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
+
+/** Where the app is; `resolving` asks the server where the session stands. */
+type View =
+  | { screen: 'resolving' }
+  | { screen: 'login'; notice?: LoginNotice; error?: unknown }
+  | { screen: Exclude<Screen, 'login' | 'home'> }
+  | { screen: 'home'; staff: CurrentStaffResponse };
+
+const screenForStage: Record<SessionStageBody, View> = {
+  'second-factor': { screen: 'verify' },
+  'totp-enrolment': { screen: 'enrol-totp' },
+  full: { screen: 'resolving' },
+};
+
+function viewAfterFailedMe(error: unknown): View {
+  if (error instanceof ApiError && error.code === 'SECOND_FACTOR_REQUIRED')
+    return { screen: 'verify' };
+  if (error instanceof ApiError && error.code === 'TOTP_ENROLMENT_REQUIRED')
+    return { screen: 'enrol-totp' };
+  if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return { screen: 'login' };
+  return { screen: 'login', error };
+}
+
+function noticeText(notice: LoginNotice, t: TFunction): string {
+  return notice.kind === 'signed-out'
+    ? t('login.signedOut')
+    : t('login.sessionsRevoked', { count: notice.count });
+}
+
+function initialView(): View {
+  // An invitation link must not be swallowed by an older session in the same browser.
+  return isAt('welcome') ? { screen: 'welcome' } : { screen: 'resolving' };
+}
+
+export function App({ api }: { api: ApiClient }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>(initialView);
+
+  const show = useCallback((next: View) => {
+    if (next.screen !== 'resolving') showAddress(next.screen);
+    setView(next);
+  }, []);
+
+  useEffect(() => {
+    if (view.screen !== 'resolving') return;
+    let current = true;
+    api.me().then(
+      (staff) => current && show({ screen: 'home', staff }),
+      (error: unknown) => current && show(viewAfterFailedMe(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, view, show]);
+
+  const onStage = (stage: SessionStageBody) => show(screenForStage[stage]);
+  const onLoggedOut = (revoked: RevokedSessionsResponse | null) => {
+    rememberLanguage();
+    show({
+      screen: 'login',
+      notice: revoked
+        ? { kind: 'sessions-revoked', count: revoked.revokedSessions }
+        : { kind: 'signed-out' },
+    });
+  };
+
+  switch (view.screen) {
+    case 'resolving':
+      return (
+        <main className="resolving">
+          <p role="status">{t('app.loading')}</p>
+        </main>
+      );
+    case 'login':
+      return (
+        <LoginPage
+          api={api}
+          onStage={onStage}
+          initialError={view.error}
+          notice={view.notice && noticeText(view.notice, t)}
+        />
+      );
+    case 'verify':
+      return <VerifyPage api={api} onStage={onStage} />;
+    case 'enrol-totp':
+      return <EnrolTotpPage api={api} onDone={() => show({ screen: 'resolving' })} />;
+    case 'welcome':
+      return <WelcomePage api={api} onStage={onStage} />;
+    case 'home':
+      return <HomePage api={api} staff={view.staff} onLoggedOut={onLoggedOut} />;
+  }
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { CurrentStaffResponse } from '../../contracts/staff.ts';
+import type { ApiClient, RevokedSessionsResponse } from '../api/api-client.ts';
+import { PageLayout } from '../layout/page-layout.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { useSubmission } from '../ui/use-submission.ts';
+
+type HomePageProps = {
+  api: ApiClient;
+  staff: CurrentStaffResponse;
+  onLoggedOut: (revoked: RevokedSessionsResponse | null) => void;
+};
+
+export function HomePage({ api, staff, onLoggedOut }: HomePageProps) {
+  const { t } = useTranslation();
+  const { submitting, error, submit } = useSubmission();
+  const { user, organisation } = staff;
+
+  const logOut = () =>
+    submit(async () => {
+      await api.logOut();
+      onLoggedOut(null);
+    });
+  const logOutEverywhere = () =>
+    submit(async () => {
+      onLoggedOut(await api.logOutEverywhere());
+    });
+
+  return (
+    <PageLayout title={t('home.title')}>
+      <p>{t('home.signedInAs', { displayName: user.displayName, email: user.email })}</p>
+      <dl className="facts">
+        <dt>{t('home.roles')}</dt>
+        <dd>
+          <ul className="roles">
+            {user.roles.map((role) => (
+              <li key={role}>{t(`roles.${role}`)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('home.organisation')}</dt>
+        <dd>{organisation.name}</dd>
+      </dl>
+      <ErrorAlert error={error} />
+      <div className="actions">
+        <button type="button" className="primary" disabled={submitting} onClick={logOut}>
+          {t('home.logout')}
+        </button>
+        <button type="button" disabled={submitting} onClick={logOutEverywhere}>
+          {t('home.logoutEverywhere')}
+        </button>
+      </div>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ru } from './ru.ts';
+
+/** English plurals have no "few" or "many" form, so those keys of the Russian source drop out. */
+type WithoutSlavicPlurals<T> = {
+  [K in keyof T as K extends `${string}_${'few' | 'many'}` ? never : K]: T[K] extends string
+    ? string
+    : WithoutSlavicPlurals<T[K]>;
+};
+
+export type EnglishMessages = WithoutSlavicPlurals<typeof ru>;
+
+export const en: EnglishMessages = {
+  app: {
+    name: 'Habeas',
+    loading: 'Loading…',
+  },
+  language: {
+    label: 'Interface language',
+    ru: 'Русский',
+    en: 'English',
+  },
+  errors: {
+    network: 'Could not reach the server. Check your connection and try again.',
+    unexpected: 'The server gave an unexpected answer. Please try again.',
+  },
+  login: {
+    title: 'Sign in',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    signedOut: 'You have signed out.',
+    sessionsRevoked_one: '{{count}} session on your devices was ended.',
+    sessionsRevoked_other: '{{count}} sessions on your devices were ended.',
+  },
+  verify: {
+    title: 'Confirm your sign-in',
+    codeIntro: 'Enter the six-digit code from your authenticator app.',
+    code: 'Code from the app',
+    recoveryIntro:
+      'Enter one of the recovery codes you saved during setup. Each code works only once.',
+    recoveryCode: 'Recovery code',
+    useRecoveryCode: 'Use a recovery code',
+    useAppCode: 'Use a code from the app',
+    submit: 'Confirm',
+  },
+  enrol: {
+    title: 'Set up sign-in codes',
+    intro:
+      'Scan the QR code with an authenticator app (for example Aegis or FreeOTP) and enter the code it shows.',
+    preparing: 'Preparing the QR code…',
+    qrAlt: 'QR code that adds your Habeas account to an authenticator app',
+    secret: 'If you cannot scan it, type this key into the app:',
+    code: 'Code from the app',
+    submit: 'Confirm',
+  },
+  recovery: {
+    title: 'Recovery codes',
+    issued_one: 'Here is {{count}} recovery code.',
+    issued_other: 'Here are your {{count}} recovery codes.',
+    warning:
+      'Store them offline now: print them or write them down, and keep them away from your phone. We will not show them again. Each code lets you sign in once if you lose your phone.',
+    done: 'I have saved them',
+  },
+  welcome: {
+    title: 'Welcome to Habeas',
+    intro: 'Choose a password. Next you will set up sign-in codes from an app on your phone.',
+    password: 'New password',
+    confirmation: 'Repeat the password',
+    hint_one: 'At least {{count}} character. A phrase of several words works well.',
+    hint_other: 'At least {{count}} characters. A phrase of several words works well.',
+    tooShort_one: 'This password is too short: use at least {{count}} character.',
+    tooShort_other: 'This password is too short: use at least {{count}} characters.',
+    mismatch: 'The passwords do not match.',
+    missingToken:
+      'This link has no invitation code. Open the link from the e-mail again, or ask an administrator for a new one.',
+    submit: 'Save the password and continue',
+  },
+  home: {
+    title: 'Workspace',
+    signedInAs: 'You are signed in as {{displayName}} ({{email}})',
+    roles: 'Roles',
+    organisation: 'Organisation',
+    logout: 'Sign out',
+    logoutEverywhere: 'Sign out on all devices',
+  },
+  roles: {
+    admin: 'Administrator',
+    coordinator: 'Coordinator',
+    lawyer: 'Lawyer',
+    operator: 'Hotline operator',
+    volunteer: 'Volunteer',
+  },
+};
