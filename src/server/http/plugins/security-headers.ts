@@ -34,7 +34,7 @@ export async function registerSecurityHeaders(
   });
 
   // Nothing personal may linger in a browser or proxy cache; only fingerprinted assets opt out.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('vary', 'accept-language');
     return payload;

@@ -15,6 +15,7 @@ export function publicPage(input: { language: Language; title: string; body: Htm
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${input.title} · Habeas</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/public.css">
 </head>
 <body>
