@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,16 @@ function watchPageProblems(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
+}
+
+/** WCAG 2.1 AA problems axe finds on the page as it stands, by rule and element. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+  );
 }
 
 describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
@@ -54,6 +65,8 @@ describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
     const problems = watchPageProblems(page);
 
     await page.goto(`${server.baseUrl}/staff/login`);
+    await page.getByLabel('Электронная почта').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Электронная почта').fill(email ?? '');
     await page.getByLabel('Пароль').fill(password ?? '');
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -64,6 +77,7 @@ describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
     await page.getByRole('img').waitFor();
     const secret = (await page.locator('.secret code').textContent())?.replace(/\s/g, '') ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Код из приложения').fill(await generate({ secret }));
     await page.getByRole('button', { name: 'Подтвердить' }).click();
 
@@ -79,6 +93,7 @@ describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
       .poll(() => page.getByText('Администратор', { exact: true }).count())
       .toBeGreaterThan(0);
     expect(new URL(page.url()).pathname).toBe('/staff/');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === 'habeas_session');
@@ -104,6 +119,15 @@ describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Help for conscripts');
     expect(await page.locator('script').count()).toBe(0);
     expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the public home page accessible', async () => {
+    // axe runs as a script in the page, so this check needs JavaScript on; the page has none.
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });
