@@ -9,6 +9,7 @@ import { type TestDatabase, testDialects } from '../../../test/support/test-data
 import { buildPorts } from '../../server/container.ts';
 import type { Ports } from '../ports/ports.ts';
 import { authenticateSession } from './authenticate-session.ts';
+import { changeStaffRoles } from './change-staff-roles.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './enrol-totp.ts';
 import { inviteStaffUser } from './invite-staff-user.ts';
 import { logIn } from './log-in.ts';
@@ -243,6 +244,45 @@ describe.each(testDialects())('staff login [$name]', (dialect) => {
     ).rejects.toMatchObject({
       code: 'INVALID_CODE',
     });
+  });
+
+  it('changes roles with an audit entry, but never removes the last admin', async () => {
+    const admin = await buildEnrolledStaff(ports, { roles: ['admin'] });
+    const lawyer = await buildEnrolledStaff(ports, { orgId: admin.orgId, roles: ['lawyer'] });
+    const adminActor = (await authenticateSession(ports, admin.sessionToken, 'full')).actor;
+    await changeStaffRoles(ports, adminActor, {
+      orgId: admin.orgId,
+      userId: lawyer.userId,
+      roles: ['lawyer', 'coordinator'],
+    });
+    const promoted = await authenticateSession(ports, lawyer.sessionToken, 'full');
+    expect(promoted.actor.roles).toEqual(['coordinator', 'lawyer']);
+
+    await expect(
+      changeStaffRoles(ports, promoted.actor, {
+        orgId: admin.orgId,
+        userId: admin.userId,
+        roles: ['lawyer'],
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      changeStaffRoles(ports, adminActor, {
+        orgId: admin.orgId,
+        userId: admin.userId,
+        roles: ['lawyer'],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const actions: string[] = [];
+    for await (const entry of await ports.unitOfWork.run(async (repositories) => {
+      const entries = [];
+      for await (const item of repositories.auditLog.readChain(admin.orgId)) entries.push(item);
+      return entries;
+    })) {
+      if (entry.subjectId === lawyer.userId)
+        actions.push(`${entry.action} ${JSON.stringify(entry.details)}`);
+    }
+    expect(actions).toContain('user.role-changed {"from":"lawyer","to":"coordinator,lawyer"}');
   });
 
   async function buildEnrolledStaffSession(email: string, secret: string, advanceSeconds: number) {

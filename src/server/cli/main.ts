@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { changeStaffRoles } from '../../app/accounts/change-staff-roles.ts';
 import { findStaffUser } from '../../app/accounts/find-staff-user.ts';
 import { inviteStaffUser } from '../../app/accounts/invite-staff-user.ts';
 import { issueEnrolmentLink } from '../../app/accounts/issue-enrolment-link.ts';
@@ -116,6 +117,23 @@ export function buildProgram(): Command {
         process.stdout.write(
           `${publicUrlOf(config)}/staff/welcome#token=${issued.enrolmentToken}\n`,
         );
+      }),
+    );
+
+  user
+    .command('roles')
+    .description('replace a staff member’s roles')
+    .requiredOption('--email <email>', 'the staff member’s e-mail')
+    .requiredOption(
+      '--role <role>',
+      `new role (${roles.join(', ')}); repeat for several`,
+      parseRole,
+    )
+    .action(async (options: { email: string; role: Role[] }) =>
+      withPorts(async (ports) => {
+        const target = await findStaffUser(ports, { email: options.email });
+        await changeStaffRoles(ports, cli, { ...target, roles: options.role });
+        process.stdout.write(`roles: ${[...new Set(options.role)].sort().join(', ')}\n`);
       }),
     );
 
