@@ -67,3 +67,11 @@ export type SetPasswordRequest = z.infer<typeof setPasswordRequest>;
 export const revokedSessionsResponse = z
   .object({ revokedSessions: z.number().int() })
   .meta({ id: 'RevokedSessions' });
+
+export const passwordResetRequest = z.strictObject({ email }).meta({ id: 'PasswordResetRequest' });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+
+export const passwordResetAccepted = z.object({ accepted: z.literal(true) }).meta({
+  id: 'PasswordResetAccepted',
+  description: 'The same answer whether or not the account exists',
+});

@@ -9,6 +9,7 @@ import type { HabeasDatabase } from '../adapters/db/database.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
+import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
 
@@ -19,6 +20,24 @@ export function openDatabase(
   return config.DATABASE_URL === undefined
     ? openSqliteDatabase(path.join(config.HABEAS_DATA_DIR, sqliteFileName))
     : openPostgresDatabase({ connectionString: config.DATABASE_URL });
+}
+
+export function publicUrlOf(config: Pick<Config, 'HABEAS_PUBLIC_URL' | 'PORT'>): string {
+  return config.HABEAS_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** Adapters chosen by configuration rather than fixed. */
+export function configuredPorts(config: Config): Partial<Ports> {
+  return {
+    staffMail:
+      config.SMTP_URL === undefined
+        ? disabledStaffMail()
+        : smtpStaffMail({
+            smtpUrl: config.SMTP_URL,
+            from: config.HABEAS_MAIL_FROM,
+            publicUrl: publicUrlOf(config),
+          }),
+  };
 }
 
 /** Wires the adapters into the ports the use cases ask for. */
@@ -32,6 +51,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     passwordHasher: argon2PasswordHasher(),
     commonPasswords: commonPasswordsList(),
     totp: otplibTotp(),
+    staffMail: disabledStaffMail(),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoOrganisation } from '../app/organisations/seed-demo-organisation.ts';
 import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
-import { buildPorts } from './container.ts';
+import { buildPorts, configuredPorts, publicUrlOf } from './container.ts';
 import { buildServer } from './http/build-server.ts';
 
 const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -10,8 +10,8 @@ const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 runMain(async () => {
   const config = loadConfigOrFail();
   const database = await openStorage(config, { migrate: true });
-  const ports = buildPorts(database);
-  const publicUrl = config.HABEAS_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const ports = buildPorts(database, configuredPorts(config));
+  const publicUrl = publicUrlOf(config);
 
   if (
     config.HABEAS_DEMO &&

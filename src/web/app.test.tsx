@@ -21,6 +21,8 @@ const anna: FakeReply = {
 };
 const unauthenticated = errorReply(401, 'UNAUTHENTICATED', 'Нужно войти в систему.');
 const secondFactorRequired = errorReply(401, 'SECOND_FACTOR_REQUIRED', 'Введите код.');
+const resetSent =
+  'Если этот адрес принадлежит учётной записи, на него отправлена ссылка для сброса пароля. Она действует один час. Если письмо не пришло, обратитесь к администратору организации.';
 const recoveryCodes = Array.from({ length: 10 }, (_, index) => `code${index}-abcde`);
 
 function startApp(path: string, server: ReturnType<typeof fakeServer>) {
@@ -263,6 +265,74 @@ describe('staff app', () => {
     );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Вход');
     expect(window.location.pathname).toBe('/staff/login');
+  });
+
+  it('asks for a reset link from the login page and confirms without saying whether the account exists', async () => {
+    const server = fakeServer({
+      'GET /api/v1/me': () => unauthenticated,
+      'POST /api/v1/auth/password-reset': () => ({ status: 202, body: { accepted: true } }),
+    });
+    const user = startApp('/staff/login', server);
+
+    await user.click(await screen.findByRole('link', { name: 'Забыли пароль?' }));
+
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Сброс пароля');
+    expect(window.location.pathname).toBe('/staff/reset');
+    expect(screen.getByRole('status').textContent).toBe('');
+    await user.type(screen.getByLabelText('Электронная почта'), 'anna@example.org');
+    await user.click(screen.getByRole('button', { name: 'Отправить ссылку' }));
+
+    expect(await within(screen.getByRole('status')).findByText(resetSent)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(server.requests.filter((request) => request.method === 'POST')).toEqual([
+      {
+        method: 'POST',
+        path: '/api/v1/auth/password-reset',
+        body: { email: 'anna@example.org' },
+        language: 'ru',
+      },
+    ]);
+
+    await user.click(screen.getByRole('link', { name: 'Вернуться ко входу' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Вход');
+    expect(window.location.pathname).toBe('/staff/login');
+  });
+
+  it("shows the server's message in an alert when resets are asked for too often", async () => {
+    const message = 'Слишком много попыток. Подождите минуту и попробуйте снова.';
+    const server = fakeServer({
+      'POST /api/v1/auth/password-reset': () => errorReply(429, 'RATE_LIMITED', message),
+    });
+    const user = startApp('/staff/reset', server);
+
+    await user.type(await screen.findByLabelText('Электронная почта'), 'anna@example.org');
+    await user.click(screen.getByRole('button', { name: 'Отправить ссылку' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getByRole('button', { name: 'Отправить ссылку' }).hasAttribute('disabled')).toBe(
+      false,
+    );
+  });
+
+  it('confirms a reset request in English', async () => {
+    const server = fakeServer({
+      'POST /api/v1/auth/password-reset': () => ({ status: 202, body: { accepted: true } }),
+    });
+    const user = startApp('/staff/reset', server);
+    await user.click(await screen.findByRole('button', { name: 'EN' }));
+
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reset your password');
+    await user.type(screen.getByLabelText('E-mail'), 'nobody@example.org');
+    await user.click(screen.getByRole('button', { name: 'Send the link' }));
+
+    expect(
+      await within(screen.getByRole('status')).findByText(/^If this address belongs to an account/),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Back to sign in' }).getAttribute('href')).toBe(
+      '/staff/login',
+    );
+    expect(server.requests.at(-1)?.language).toBe('en');
   });
 
   it('offers the login form with an explanation when the server cannot be reached', async () => {

@@ -6,6 +6,7 @@ import type { CurrentStaffResponse } from '../contracts/staff.ts';
 import { type ApiClient, ApiError, type RevokedSessionsResponse } from './api/api-client.ts';
 import { EnrolTotpPage } from './auth/enrol-totp-page.tsx';
 import { LoginPage } from './auth/login-page.tsx';
+import { ResetPage } from './auth/reset-page.tsx';
 import { VerifyPage } from './auth/verify-page.tsx';
 import { WelcomePage } from './auth/welcome-page.tsx';
 import { HomePage } from './home/home-page.tsx';
@@ -44,7 +45,10 @@ function noticeText(notice: LoginNotice, t: TFunction): string {
 
 function initialView(): View {
   // An invitation link must not be swallowed by an older session in the same browser.
-  return isAt('welcome') ? { screen: 'welcome' } : { screen: 'resolving' };
+  if (isAt('welcome')) return { screen: 'welcome' };
+  // Asking for a reset needs no session, so its address opens the page straight away.
+  if (isAt('reset')) return { screen: 'reset' };
+  return { screen: 'resolving' };
 }
 
 export function App({ api }: { api: ApiClient }) {
@@ -93,6 +97,7 @@ export function App({ api }: { api: ApiClient }) {
           onStage={onStage}
           initialError={view.error}
           notice={view.notice && noticeText(view.notice, t)}
+          onForgotPassword={() => show({ screen: 'reset' })}
         />
       );
     case 'verify':
@@ -101,6 +106,8 @@ export function App({ api }: { api: ApiClient }) {
       return <EnrolTotpPage api={api} onDone={() => show({ screen: 'resolving' })} />;
     case 'welcome':
       return <WelcomePage api={api} onStage={onStage} />;
+    case 'reset':
+      return <ResetPage api={api} onBackToLogin={() => show({ screen: 'login' })} />;
     case 'home':
       return <HomePage api={api} staff={view.staff} onLoggedOut={onLoggedOut} />;
   }

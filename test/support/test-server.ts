@@ -1,6 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Ports } from '../../src/app/ports/ports.ts';
+import { buildPorts } from '../../src/server/container.ts';
 import { buildServer, type HabeasServer } from '../../src/server/http/build-server.ts';
+import { sqliteTestDialect, type TestDatabase } from './test-databases.ts';
 
 /** A server on a test database, with the staff app directory left empty. */
 export function buildTestServer(
@@ -15,6 +18,33 @@ export function buildTestServer(
     staffAppDir: 'no-staff-app-in-tests',
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? 10_000,
   });
+}
+
+/**
+ * One server on an SQLite test database for the whole describe block, for tests of the HTTP
+ * layer that do not depend on the dialect. Read `current()` inside tests.
+ */
+export function useSharedTestServer(): { current(): HabeasServer; database(): TestDatabase } {
+  let database: TestDatabase | undefined;
+  let server: HabeasServer | undefined;
+  beforeAll(async () => {
+    database = await sqliteTestDialect.open();
+    server = await buildTestServer(buildPorts(database));
+  });
+  afterAll(async () => {
+    await server?.app.close();
+    await database?.close();
+  });
+  return {
+    current() {
+      if (server === undefined) throw new Error('the test server starts in beforeAll');
+      return server;
+    },
+    database() {
+      if (database === undefined) throw new Error('the test database opens in beforeAll');
+      return database;
+    },
+  };
 }
 
 type InjectInput = {

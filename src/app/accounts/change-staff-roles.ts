@@ -1,8 +1,7 @@
 import type { Role } from '../../domain/access/roles.ts';
 import { AppError } from '../app-error.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports } from '../ports/ports.ts';
-import { auditActor, authorise, type StaffActor } from './staff-actor.ts';
+import { authorise, recordStaffChange, type StaffActor } from './staff-actor.ts';
 
 /**
  * Replaces a staff member's roles. Refuses to leave an organisation without an active admin,
@@ -31,14 +30,11 @@ export async function changeStaffRoles(
         throw new AppError('CONFLICT', 'the last admin keeps the admin role');
     }
     await repositories.staffUsers.setRoles(input.orgId, input.userId, roles);
-    const { actorUserId, details } = auditActor(actor);
-    await recordAudit(repositories, deps, now, {
+    await recordStaffChange(repositories, deps, now, actor, {
       orgId: input.orgId,
-      actorUserId,
       action: 'user.role-changed',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { ...details, from: [...user.roles].sort().join(','), to: roles.join(',') },
+      userId: user.id,
+      details: { from: [...user.roles].sort().join(','), to: roles.join(',') },
     });
   });
 }

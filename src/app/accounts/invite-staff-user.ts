@@ -1,11 +1,9 @@
 import type { Role } from '../../domain/access/roles.ts';
 import { normaliseEmail } from '../../domain/accounts/staff-user.ts';
 import { AppError } from '../app-error.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports } from '../ports/ports.ts';
-import { auditActor, authorise, type StaffActor } from './staff-actor.ts';
-
-export const enrolmentLinkLifetimeMs = 7 * 24 * 60 * 60_000;
+import { createEnrolmentToken } from './create-enrolment-token.ts';
+import { authorise, recordStaffChange, type StaffActor } from './staff-actor.ts';
 
 export type InviteStaffUserInput = {
   orgId: string;
@@ -26,7 +24,7 @@ export async function inviteStaffUser(
   authorise(actor, 'user.manage', { type: 'organisation', orgId: input.orgId });
   const now = deps.clock.now();
   const email = normaliseEmail(input.email);
-  const enrolmentToken = deps.tokens.newToken();
+  let enrolmentToken = '';
   const userId = deps.ids.newId();
   await deps.unitOfWork.run(async (repositories) => {
     if ((await repositories.organisations.findById(input.orgId)) === null) {
@@ -50,25 +48,18 @@ export async function inviteStaffUser(
       },
       now,
     );
-    await repositories.enrolmentTokens.insert(
-      {
-        id: deps.ids.newId(),
-        orgId: input.orgId,
-        userId,
-        purpose: 'invitation',
-        expiresAt: new Date(now.getTime() + enrolmentLinkLifetimeMs),
-        usedAt: null,
-      },
-      deps.tokens.hash(enrolmentToken),
+    enrolmentToken = await createEnrolmentToken(
+      repositories,
+      deps,
+      { orgId: input.orgId, id: userId },
+      'invitation',
+      now,
     );
-    const { actorUserId, details } = auditActor(actor);
-    await recordAudit(repositories, deps, now, {
+    await recordStaffChange(repositories, deps, now, actor, {
       orgId: input.orgId,
-      actorUserId,
       action: 'user.invited',
-      subjectType: 'user',
-      subjectId: userId,
-      details: { ...details, roles: input.roles.join(',') },
+      userId: userId,
+      details: { roles: input.roles.join(',') },
     });
   });
   return { userId, enrolmentToken };

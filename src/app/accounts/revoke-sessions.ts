@@ -1,7 +1,6 @@
 import { AppError } from '../app-error.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports } from '../ports/ports.ts';
-import { auditActor, authorise, type StaffActor } from './staff-actor.ts';
+import { authorise, recordStaffChange, type StaffActor } from './staff-actor.ts';
 
 /** Ends every session of a staff member at once, e.g. when a phone was taken. */
 export async function revokeSessions(
@@ -19,14 +18,11 @@ export async function revokeSessions(
       user.id,
       now,
     );
-    const { actorUserId, details } = auditActor(actor);
-    await recordAudit(repositories, deps, now, {
+    await recordStaffChange(repositories, deps, now, actor, {
       orgId: user.orgId,
-      actorUserId,
       action: 'session.revoked',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { ...details, revokedSessions },
+      userId: user.id,
+      details: { revokedSessions },
     });
     return { revokedSessions };
   });

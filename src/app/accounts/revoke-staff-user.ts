@@ -1,7 +1,6 @@
 import { AppError } from '../app-error.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports } from '../ports/ports.ts';
-import { auditActor, authorise, type StaffActor } from './staff-actor.ts';
+import { authorise, recordStaffChange, type StaffActor } from './staff-actor.ts';
 
 /** Closes a staff account for good: it can no longer log in and its sessions end at once. */
 export async function revokeStaffUser(
@@ -20,14 +19,11 @@ export async function revokeStaffUser(
       user.id,
       now,
     );
-    const { actorUserId, details } = auditActor(actor);
-    await recordAudit(repositories, deps, now, {
+    await recordStaffChange(repositories, deps, now, actor, {
       orgId: user.orgId,
-      actorUserId,
       action: 'user.revoked',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { ...details, revokedSessions },
+      userId: user.id,
+      details: { revokedSessions },
     });
   });
 }

@@ -1,5 +1,9 @@
 import { type Action, type Actor, can, type Subject } from '../../domain/access/can.ts';
+import type { AuditAction, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ports } from '../ports/ports.ts';
+import type { Repositories } from '../ports/repositories.ts';
 
 /**
  * Who asks for an administrative change: a logged-in staff member, or the operator of the
@@ -12,12 +16,23 @@ export function authorise(actor: StaffActor, action: Action, subject: Subject): 
   if (!can(actor, action, subject)) throw new AppError('FORBIDDEN', `${action} refused`);
 }
 
-/** The actor's id for the audit log, and how the change was made. */
-export function auditActor(actor: StaffActor): {
-  actorUserId: string | null;
-  details: Record<string, string>;
-} {
-  return 'system' in actor
-    ? { actorUserId: null, details: { via: actor.system } }
-    : { actorUserId: actor.userId, details: {} };
+/**
+ * Audits an administrative change to a staff account: by whom (a user, or the command line)
+ * and to whom.
+ */
+export async function recordStaffChange(
+  repositories: Repositories,
+  deps: Pick<Ports, 'ids'>,
+  now: Date,
+  actor: StaffActor,
+  change: { orgId: string; action: AuditAction; userId: string; details?: AuditEvent['details'] },
+): Promise<void> {
+  await recordAudit(repositories, deps, now, {
+    orgId: change.orgId,
+    actorUserId: 'system' in actor ? null : actor.userId,
+    action: change.action,
+    subjectType: 'user',
+    subjectId: change.userId,
+    details: { ...('system' in actor ? { via: actor.system } : {}), ...change.details },
+  });
 }

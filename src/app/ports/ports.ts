@@ -5,6 +5,7 @@ import type { IdGenerator } from './id-generator.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { UnitOfWork } from './repositories.ts';
 import type { SecretTokens } from './secret-tokens.ts';
+import type { StaffMail } from './staff-mail.ts';
 import type { Totp } from './totp.ts';
 
 /** Every port a use case may ask for; each use case picks the few it needs. */
@@ -17,4 +18,5 @@ export type Ports = {
   passwordHasher: PasswordHasher;
   commonPasswords: CommonPasswords;
   totp: Totp;
+  staffMail: StaffMail;
 };

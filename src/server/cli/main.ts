@@ -12,7 +12,7 @@ import { isRole, type Role, roles } from '../../domain/access/roles.ts';
 import { BootError, loadConfigOrFail, openStorage, runMain } from '../boot.ts';
 import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
-import { buildPorts } from '../container.ts';
+import { buildPorts, publicUrlOf } from '../container.ts';
 
 const cli = { system: 'cli' } as const;
 
@@ -29,10 +29,6 @@ const exitCodes: Record<AppErrorCode, number> = {
   TOKEN_INVALID: 2,
   CONFLICT: 5,
 };
-
-function publicUrlOf(config: Config): string {
-  return config.HABEAS_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-}
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */
 async function withPorts(action: (ports: Ports, config: Config) => Promise<void>): Promise<void> {

@@ -49,6 +49,21 @@ export const envVariables = {
     secret: false,
     example: 'https://help.example.org',
   },
+  SMTP_URL: {
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    description:
+      'Mail server for staff messages (password reset links). Unset: no mail is sent; admins issue links with `habeas user link`.',
+    secret: true,
+    example: 'smtps://habeas:password@mail.example.org:465',
+  },
+  HABEAS_MAIL_FROM: {
+    schema: z.string().min(3).default('Habeas <no-reply@localhost>'),
+    description: 'Sender of staff messages.',
+    secret: false,
+  },
   HABEAS_TRUST_PROXY: {
     schema: booleanFlag.default(false),
     description: 'Set to true when a reverse proxy in front of Habeas sets X-Forwarded-* headers.',

@@ -1,41 +1,31 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteTestDialect, type TestDatabase } from '../../../test/support/test-databases.ts';
-import { buildTestServer } from '../../../test/support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSharedTestServer } from '../../../test/support/test-server.ts';
 import { buildPorts } from '../container.ts';
 import { collectRoutes } from './audience.ts';
-import type { HabeasServer } from './build-server.ts';
 import { registerErrorHandling } from './errors/error-handler.ts';
 import { registerAccessControl } from './plugins/staff-session.ts';
 
 describe('route audiences', () => {
-  let database: TestDatabase;
-  let server: HabeasServer;
-
-  beforeAll(async () => {
-    database = await sqliteTestDialect.open();
-    server = await buildTestServer(buildPorts(database));
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await database.close();
-  });
+  const shared = useSharedTestServer();
 
   it('finds every registered route declaring who it is for', () => {
-    expect(server.routes.length).toBeGreaterThan(5);
-    const undeclared = server.routes.filter((route) => route.audience === undefined);
+    expect(shared.current().routes.length).toBeGreaterThan(5);
+    const undeclared = shared.current().routes.filter((route) => route.audience === undefined);
     expect(undeclared).toEqual([]);
   });
 
   it('keeps every staff API route behind a staff audience', () => {
-    const open = server.routes.filter(
-      (route) =>
-        route.url.startsWith('/api/v1/') &&
-        !route.url.startsWith('/api/v1/auth/') &&
-        (route.audience === 'public' || route.audience === 'login'),
-    );
+    const open = shared
+      .current()
+      .routes.filter(
+        (route) =>
+          route.url.startsWith('/api/v1/') &&
+          !route.url.startsWith('/api/v1/auth/') &&
+          (route.audience === 'public' || route.audience === 'login'),
+      );
     expect(open).toEqual([]);
   });
 
@@ -45,7 +35,7 @@ describe('route audiences', () => {
     registerErrorHandling(app);
     await app.register(cookie);
     await app.register(csrf, { cookieOpts: { signed: false } });
-    registerAccessControl(app, buildPorts(database));
+    registerAccessControl(app, buildPorts(shared.database()));
     app.get('/forgotten', async () => ({ secret: 'case files' }));
     await app.ready();
     expect(routes).toEqual([{ method: 'GET', url: '/forgotten', audience: undefined }]);

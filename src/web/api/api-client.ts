@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   csrfTokenResponse,
   type LoginRequest,
+  type PasswordResetRequest,
+  passwordResetAccepted,
   revokedSessionsResponse,
   type SecondFactorRequest,
   type SessionStageResponse,
@@ -48,6 +50,7 @@ export class ApiError extends Error {
 }
 
 export type RevokedSessionsResponse = z.infer<typeof revokedSessionsResponse>;
+export type PasswordResetAcceptedResponse = z.infer<typeof passwordResetAccepted>;
 
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
@@ -56,6 +59,7 @@ export type ApiClient = {
   startTotpEnrolment(): Promise<TotpEnrolmentResponse>;
   confirmTotpEnrolment(body: TotpConfirmRequest): Promise<TotpConfirmResponse>;
   setPassword(body: SetPasswordRequest): Promise<SessionStageResponse>;
+  requestPasswordReset(body: PasswordResetRequest): Promise<PasswordResetAcceptedResponse>;
   logOut(): Promise<void>;
   logOutEverywhere(): Promise<RevokedSessionsResponse>;
 };
@@ -176,6 +180,8 @@ export function createApiClient(options: { language: () => string }): ApiClient 
       }),
     setPassword: (body) =>
       request({ path: '/auth/password', schema: sessionStageResponse, body, renewsSession: true }),
+    requestPasswordReset: (body) =>
+      request({ path: '/auth/password-reset', schema: passwordResetAccepted, body }),
     logOut: () =>
       request({ path: '/auth/logout', schema: noContent, body: {}, renewsSession: true }),
     logOutEverywhere: () =>

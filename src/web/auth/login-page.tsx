@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionStageBody } from '../../contracts/auth.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
+import { ScreenLink } from '../routing/screen-link.tsx';
 import { fieldMessage } from '../ui/describe-error.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -15,9 +16,16 @@ type LoginPageProps = {
   notice?: string | undefined;
   /** A failure from before this page, such as the server being unreachable at start. */
   initialError?: unknown;
+  onForgotPassword: () => void;
 };
 
-export function LoginPage({ api, onStage, notice, initialError }: LoginPageProps) {
+export function LoginPage({
+  api,
+  onStage,
+  notice,
+  initialError,
+  onForgotPassword,
+}: LoginPageProps) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -67,6 +75,11 @@ export function LoginPage({ api, onStage, notice, initialError }: LoginPageProps
           {t('login.submit')}
         </button>
       </form>
+      <p>
+        <ScreenLink to="reset" onShow={onForgotPassword}>
+          {t('login.forgotPassword')}
+        </ScreenLink>
+      </p>
     </PageLayout>
   );
 }

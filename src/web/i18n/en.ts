@@ -28,6 +28,7 @@ export const en: EnglishMessages = {
     email: 'E-mail',
     password: 'Password',
     submit: 'Sign in',
+    forgotPassword: 'Forgot your password?',
     signedOut: 'You have signed out.',
     sessionsRevoked_one: '{{count}} session on your devices was ended.',
     sessionsRevoked_other: '{{count}} sessions on your devices were ended.',
@@ -74,6 +75,15 @@ export const en: EnglishMessages = {
     missingToken:
       'This link has no invitation code. Open the link from the e-mail again, or ask an administrator for a new one.',
     submit: 'Save the password and continue',
+  },
+  reset: {
+    title: 'Reset your password',
+    intro:
+      'Enter the e-mail address you sign in to Habeas with. We will send a link to it where you can choose a new password.',
+    email: 'E-mail',
+    submit: 'Send the link',
+    sent: "If this address belongs to an account, a link to reset the password has been sent to it. The link works for one hour. If the e-mail does not arrive, contact your organisation's administrator.",
+    backToLogin: 'Back to sign in',
   },
   home: {
     title: 'Workspace',

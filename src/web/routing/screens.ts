@@ -4,6 +4,7 @@ export const screenPaths = {
   verify: '/staff/verify',
   'enrol-totp': '/staff/enrol-totp',
   welcome: '/staff/welcome',
+  reset: '/staff/reset',
   home: '/staff/',
 } as const;
 

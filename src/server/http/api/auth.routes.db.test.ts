@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readMail, startSmtpInbox } from '../../../../test/support/smtp-inbox.ts';
 import {
   buildEnrolledStaff,
   testPassword,
@@ -7,6 +8,7 @@ import {
 import { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
 import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
+import { smtpStaffMail } from '../../../adapters/mail/smtp-staff-mail.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import { buildPorts } from '../../container.ts';
 import type { HabeasServer } from '../build-server.ts';
@@ -165,6 +167,60 @@ describe.each(testDialects())('staff login over HTTP [$name]', (dialect) => {
       headers: { cookie: `habeas_session=${token}` },
     });
     expect(replay.statusCode).toBe(401);
+  });
+
+  it('mails a reset link to a real account and answers an unknown one the same way', async () => {
+    const inbox = await startSmtpInbox();
+    const mailServer = await buildTestServer(
+      buildPorts(database, {
+        clock,
+        staffMail: smtpStaffMail({
+          smtpUrl: inbox.url,
+          from: 'Habeas <no-reply@example.org>',
+          publicUrl: 'https://help.example.org',
+        }),
+      }),
+    );
+    try {
+      const staff = await buildEnrolledStaff(ports);
+      const known = await browserSession(mailServer).post('/api/v1/auth/password-reset', {
+        email: staff.email,
+      });
+      const unknown = await browserSession(mailServer).post('/api/v1/auth/password-reset', {
+        email: 'nobody@example.org',
+      });
+      expect(known.statusCode).toBe(202);
+      expect(unknown.statusCode).toBe(202);
+      expect(unknown.body).toBe(known.body);
+
+      const [mail] = await inbox.waitForMail(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(inbox.received).toHaveLength(1);
+      expect(mail?.to).toEqual([staff.email]);
+      const { subject, text } = await readMail(mail ?? { to: [], raw: '' });
+      expect(subject).toBe('Habeas: сброс пароля');
+      expect(text).toContain('откройте эту ссылку в течение часа');
+      const token = /https:\/\/help\.example\.org\/staff\/welcome#token=([\w-]+)/.exec(text)?.[1];
+      expect(token).toBeDefined();
+
+      clock.advance(60_000);
+      const before = await loggedIn(staff);
+      const browser = browserSession(mailServer);
+      const reset = await browser.post('/api/v1/auth/password', {
+        token,
+        password: 'a brand new passphrase',
+      });
+      expect(reset.json()).toEqual({ stage: 'second-factor' });
+      expect((await before.get('/api/v1/me')).statusCode).toBe(401);
+      const oldPassword = await browserSession(mailServer).post('/api/v1/auth/login', {
+        email: staff.email,
+        password: testPassword,
+      });
+      expect(oldPassword.statusCode).toBe(401);
+    } finally {
+      await mailServer.app.close();
+      await inbox.stop();
+    }
   });
 
   it('lets only an admin revoke another staff member’s sessions', async () => {

@@ -4,12 +4,15 @@ import { authenticateSession } from '../../../app/accounts/authenticate-session.
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../../app/accounts/enrol-totp.ts';
 import { logIn } from '../../../app/accounts/log-in.ts';
 import { logOut, logOutEverywhere } from '../../../app/accounts/log-out.ts';
+import { requestPasswordReset } from '../../../app/accounts/request-password-reset.ts';
 import { setPasswordWithToken } from '../../../app/accounts/set-password-with-token.ts';
 import { verifySecondFactor } from '../../../app/accounts/verify-second-factor.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import {
   csrfTokenResponse,
   loginRequest,
+  passwordResetAccepted,
+  passwordResetRequest,
   revokedSessionsResponse,
   secondFactorRequest,
   sessionStageResponse,
@@ -19,6 +22,8 @@ import {
   totpEnrolmentResponse,
 } from '../../../contracts/auth.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
+import { safeErrorSummary } from '../errors/error-handler.ts';
+import { requestLanguage } from '../language.ts';
 import {
   clearSessionCookie,
   requireStaff,
@@ -127,6 +132,29 @@ export const authRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, {
       const opened = await setPasswordWithToken(ports, request.body);
       setSessionCookie(reply, opened.sessionToken);
       return { stage: opened.stage };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      config: { audience: 'login', rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Mail a one-hour reset link if the address belongs to an active account',
+        body: passwordResetRequest,
+        response: { 202: passwordResetAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { delivery } = await requestPasswordReset(ports, {
+        email: request.body.email,
+        language: requestLanguage(request),
+      });
+      delivery.catch((error: unknown) => {
+        request.log.warn({ failure: safeErrorSummary(error) }, 'password reset mail not sent');
+      });
+      return reply.status(202).send({ accepted: true });
     },
   );
 

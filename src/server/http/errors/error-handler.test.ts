@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteTestDialect, type TestDatabase } from '../../../../test/support/test-databases.ts';
-import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
-import { buildPorts } from '../../container.ts';
-import type { HabeasServer } from '../build-server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, useSharedTestServer } from '../../../../test/support/test-server.ts';
 
 describe('bad input', () => {
-  let database: TestDatabase;
-  let server: HabeasServer;
-
-  beforeAll(async () => {
-    database = await sqliteTestDialect.open();
-    server = await buildTestServer(buildPorts(database));
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await database.close();
-  });
+  const shared = useSharedTestServer();
 
   async function postRaw(payload: string, contentType: string, language = 'en') {
-    const browser = browserSession(server);
+    const browser = browserSession(shared.current());
     const csrf = (await browser.get('/api/v1/auth/csrf')).json() as { csrfToken: string };
     return browser.request({
       method: 'POST',
@@ -104,7 +91,9 @@ describe('bad input', () => {
   });
 
   it('answers an unknown route with 404 in the same shape', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    const response = await shared
+      .current()
+      .app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('ROUTE_NOT_FOUND');
   });
@@ -128,21 +117,11 @@ describe('bad input', () => {
 });
 
 describe('response headers', () => {
-  let database: TestDatabase;
-  let server: HabeasServer;
-
-  beforeAll(async () => {
-    database = await sqliteTestDialect.open();
-    server = await buildTestServer(buildPorts(database));
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await database.close();
-  });
+  const shared = useSharedTestServer();
 
   it('sends a strict CSP and no-store on pages and API answers', async () => {
     for (const url of ['/', '/healthz', '/api/v1/auth/csrf']) {
-      const response = await server.app.inject({ method: 'GET', url });
+      const response = await shared.current().app.inject({ method: 'GET', url });
       expect(response.headers['cache-control'], url).toBe('no-store');
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
@@ -152,7 +131,7 @@ describe('response headers', () => {
   });
 
   it('serves the OpenAPI document of the whole API', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const response = await shared.current().app.inject({ method: 'GET', url: '/api/openapi.json' });
     const document = response.json() as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
