@@ -5,6 +5,7 @@ import { commonPasswordsList } from '../adapters/crypto/common-passwords-list.ts
 import { nodeHashing } from '../adapters/crypto/node-hashing.ts';
 import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
+import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
@@ -52,6 +53,8 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     commonPasswords: commonPasswordsList(),
     totp: otplibTotp(),
     staffMail: disabledStaffMail(),
+    staffKeys: sodiumStaffKeys(),
+    recordSealing: sodiumRecordSealing(),
     ...overrides,
   };
 }

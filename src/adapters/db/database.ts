@@ -9,6 +9,7 @@ export type OrganisationsTable = {
   org_id: string;
   name: string;
   created_at: string;
+  escrow_public_key: string | null;
 };
 
 export type StaffUsersTable = {
@@ -22,6 +23,8 @@ export type StaffUsersTable = {
   totp_last_step: number | null;
   failed_login_count: number;
   locked_until: string | null;
+  public_key: string | null;
+  locked_private_key: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -43,6 +46,7 @@ export type StaffSessionsTable = {
   expires_at: string;
   revoked_at: string | null;
   pending_totp_secret: string | null;
+  wrapped_private_key: string | null;
 };
 
 export type RecoveryCodesTable = {

@@ -19,7 +19,10 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
   });
 
   it('creates the foundation tables, each with an org_id, and is idempotent', async () => {
-    expect(await migrateToLatest(database.db)).toEqual(['2026-11-29T0130-create-foundation']);
+    expect(await migrateToLatest(database.db)).toEqual([
+      '2026-11-29T0130-create-foundation',
+      '2026-11-29T0300-add-staff-keys',
+    ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await database.db.introspection.getTables();
     const domainTables = tables.filter((table) => !table.name.startsWith('schema_migrations'));

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as createFoundation from './migrations/2026-11-29T0130-create-foundation.ts';
+import * as addStaffKeys from './migrations/2026-11-29T0300-add-staff-keys.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
   '2026-11-29T0130-create-foundation': createFoundation,
+  '2026-11-29T0300-add-staff-keys': addStaffKeys,
 };
 
 export class MigrationError extends Error {

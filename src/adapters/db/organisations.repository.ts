@@ -1,11 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Organisation, OrganisationRepository } from '../../app/ports/repositories.ts';
 import { fromIso, toCount, toIso } from './columns.ts';
-import type { Database } from './database.ts';
+import type { Database, OrganisationsTable } from './database.ts';
+
+function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: fromIso(row.created_at),
+    escrowPublicKey: row.escrow_public_key,
+  };
+}
 
 export function organisationsRepository(db: Kysely<Database>): OrganisationRepository {
   return {
-    async insert(organisation: Organisation) {
+    async insert(organisation) {
       await db
         .insertInto('organisations')
         .values({
@@ -13,26 +22,23 @@ export function organisationsRepository(db: Kysely<Database>): OrganisationRepos
           org_id: organisation.id,
           name: organisation.name,
           created_at: toIso(organisation.createdAt),
+          escrow_public_key: organisation.escrowPublicKey,
         })
         .execute();
     },
 
-    async findById(id: string) {
+    async findById(id) {
       const row = await db
         .selectFrom('organisations')
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirst();
-      return row ? { id: row.id, name: row.name, createdAt: fromIso(row.created_at) } : null;
+      return row ? toOrganisation(row) : null;
     },
 
     async list() {
       const rows = await db.selectFrom('organisations').selectAll().orderBy('created_at').execute();
-      return rows.map((row) => ({
-        id: row.id,
-        name: row.name,
-        createdAt: fromIso(row.created_at),
-      }));
+      return rows.map(toOrganisation);
     },
 
     async count() {
@@ -41,6 +47,14 @@ export function organisationsRepository(db: Kysely<Database>): OrganisationRepos
         .select((eb) => eb.fn.countAll().as('count'))
         .executeTakeFirstOrThrow();
       return toCount(row.count);
+    },
+
+    async setEscrowPublicKey(id, publicKey) {
+      await db
+        .updateTable('organisations')
+        .set({ escrow_public_key: publicKey })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

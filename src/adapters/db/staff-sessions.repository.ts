@@ -15,6 +15,7 @@ function toStaffSession(row: Selectable<StaffSessionsTable>): StaffSession {
     expiresAt: fromIso(row.expires_at),
     revokedAt: fromIsoOrNull(row.revoked_at),
     pendingTotpSecret: row.pending_totp_secret,
+    wrappedPrivateKey: row.wrapped_private_key,
   };
 }
 
@@ -34,6 +35,7 @@ export function staffSessionsRepository(db: Kysely<Database>): StaffSessionRepos
           expires_at: toIso(session.expiresAt),
           revoked_at: toIsoOrNull(session.revokedAt),
           pending_totp_secret: session.pendingTotpSecret,
+          wrapped_private_key: session.wrappedPrivateKey,
         })
         .execute();
     },
@@ -56,6 +58,7 @@ export function staffSessionsRepository(db: Kysely<Database>): StaffSessionRepos
           expires_at: toIso(session.expiresAt),
           revoked_at: toIsoOrNull(session.revokedAt),
           pending_totp_secret: session.pendingTotpSecret,
+          wrapped_private_key: session.wrappedPrivateKey,
         })
         .where('org_id', '=', session.orgId)
         .where('id', '=', session.id)
@@ -65,7 +68,7 @@ export function staffSessionsRepository(db: Kysely<Database>): StaffSessionRepos
     async revokeAllOfUser(orgId, userId, now, except) {
       let query = db
         .updateTable('staff_sessions')
-        .set({ revoked_at: toIso(now), pending_totp_secret: null })
+        .set({ revoked_at: toIso(now), pending_totp_secret: null, wrapped_private_key: null })
         .where('org_id', '=', orgId)
         .where('user_id', '=', userId)
         .where('revoked_at', 'is', null);

@@ -18,6 +18,10 @@ function toStaffUser(row: Selectable<StaffUsersTable>, roles: Role[]): StaffUser
       row.totp_secret === null ? null : { secret: row.totp_secret, lastStep: row.totp_last_step },
     failedLoginCount: row.failed_login_count,
     lockedUntil: fromIsoOrNull(row.locked_until),
+    keys:
+      row.public_key === null || row.locked_private_key === null
+        ? null
+        : { publicKey: row.public_key, lockedPrivateKey: row.locked_private_key },
   };
 }
 
@@ -73,6 +77,8 @@ export function staffUsersRepository(db: Kysely<Database>): StaffUserRepository 
           totp_last_step: user.totp?.lastStep ?? null,
           failed_login_count: user.failedLoginCount,
           locked_until: toIsoOrNull(user.lockedUntil),
+          public_key: user.keys?.publicKey ?? null,
+          locked_private_key: user.keys?.lockedPrivateKey ?? null,
           created_at: toIso(now),
           updated_at: toIso(now),
         })
@@ -121,6 +127,8 @@ export function staffUsersRepository(db: Kysely<Database>): StaffUserRepository 
           totp_last_step: user.totp?.lastStep ?? null,
           failed_login_count: user.failedLoginCount,
           locked_until: toIsoOrNull(user.lockedUntil),
+          public_key: user.keys?.publicKey ?? null,
+          locked_private_key: user.keys?.lockedPrivateKey ?? null,
           updated_at: toIso(now),
         })
         .where('org_id', '=', user.orgId)

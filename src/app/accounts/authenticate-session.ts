@@ -7,6 +7,7 @@ import {
 } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import { AppError, type AppErrorCode } from '../app-error.ts';
+import type { UnlockedIdentity } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 
 /** What a half-finished login still needs, so the client can send the user to that step. */
@@ -16,7 +17,13 @@ const stillNeeded: Record<SessionStage, AppErrorCode> = {
   full: 'UNAUTHENTICATED',
 };
 
-export type AuthenticatedSession = { session: StaffSession; user: StaffUser; actor: Actor };
+export type AuthenticatedSession = {
+  session: StaffSession;
+  user: StaffUser;
+  actor: Actor;
+  /** The staff member's unlocked key for sealed data; null for accounts without one. */
+  identity: UnlockedIdentity | null;
+};
 
 /**
  * Resolves a bearer token to a live session in the expected stage. Revocation, idle timeout
@@ -24,7 +31,7 @@ export type AuthenticatedSession = { session: StaffSession; user: StaffUser; act
  * and an admin's revocation take effect at once on every app instance.
  */
 export async function authenticateSession(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'tokens'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'tokens' | 'staffKeys'>,
   sessionToken: string | undefined,
   expectedStage: SessionStage,
 ): Promise<AuthenticatedSession> {
@@ -46,6 +53,7 @@ export async function authenticateSession(
       const stageError = expectedStage === 'full' ? stillNeeded[session.stage] : 'UNAUTHENTICATED';
       throw new AppError(stageError, `session is in stage ${session.stage}`);
     }
+    const identity = unwrapIdentity(deps, session, user, sessionToken);
     if (needsLastSeenRefresh(session, now)) {
       await repositories.staffSessions.update({ ...session, lastSeenAt: now });
     }
@@ -53,6 +61,26 @@ export async function authenticateSession(
       session,
       user,
       actor: { userId: user.id, orgId: user.orgId, roles: user.roles },
+      identity,
     };
   });
+}
+
+function unwrapIdentity(
+  deps: Pick<Ports, 'staffKeys'>,
+  session: StaffSession,
+  user: StaffUser,
+  sessionToken: string,
+): UnlockedIdentity | null {
+  if (session.wrappedPrivateKey === null || user.keys === null) return null;
+  const identity = deps.staffKeys.unwrapFromSession(
+    user.id,
+    user.keys.publicKey,
+    session.wrappedPrivateKey,
+    session.id,
+    sessionToken,
+  );
+  // The token matched its hash, so a wrap that does not open was altered in the database.
+  if (identity === null) throw new AppError('UNAUTHENTICATED', 'session key does not open');
+  return identity;
 }

@@ -15,7 +15,7 @@ export type TotpEnrolment = { secret: string; uri: string; qrCodeDataUrl: string
  * half-finished session until a code from it is confirmed.
  */
 export async function startTotpEnrolment(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'tokens' | 'totp'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'tokens' | 'totp' | 'staffKeys'>,
   sessionToken: string | undefined,
 ): Promise<TotpEnrolment> {
   const { session, user } = await authenticateSession(deps, sessionToken, 'totp-enrolment');
@@ -34,11 +34,15 @@ export type ConfirmedEnrolment = OpenedSession & { recoveryCodes: string[] };
  * (shown once, stored hashed) and completes the login.
  */
 export async function confirmTotpEnrolment(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'totp'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'totp' | 'staffKeys'>,
   sessionToken: string | undefined,
   input: { code: string },
 ): Promise<ConfirmedEnrolment> {
-  const { session, user } = await authenticateSession(deps, sessionToken, 'totp-enrolment');
+  const { session, user, identity } = await authenticateSession(
+    deps,
+    sessionToken,
+    'totp-enrolment',
+  );
   const secret = session.pendingTotpSecret;
   if (secret === null) throw new AppError('INVALID_CODE', 'enrolment was not started');
   const now = deps.clock.now();
@@ -61,7 +65,7 @@ export async function confirmTotpEnrolment(
       revokedAt: now,
       pendingTotpSecret: null,
     });
-    const full = await openSession(repositories, deps, user, 'full', now);
+    const full = await openSession(repositories, deps, user, 'full', now, identity);
     await recordAudit(repositories, deps, now, {
       orgId: user.orgId,
       actorUserId: user.id,

@@ -45,6 +45,7 @@ export async function inviteStaffUser(
         totp: null,
         failedLoginCount: 0,
         lockedUntil: null,
+        keys: null,
       },
       now,
     );

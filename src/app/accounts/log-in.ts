@@ -1,7 +1,8 @@
 import { isLocked, lockAfterFailure } from '../../domain/accounts/login-throttle.ts';
-import { normaliseEmail } from '../../domain/accounts/staff-user.ts';
+import { normaliseEmail, type StaffUser } from '../../domain/accounts/staff-user.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { UnlockedIdentity } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 import { type OpenedSession, openSession, stageAfterPassword } from './open-session.ts';
 
@@ -13,7 +14,7 @@ export type LogInInput = { email: string; password: string };
  * answer does not reveal which accounts exist.
  */
 export async function logIn(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'passwordHasher'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'passwordHasher' | 'staffKeys'>,
   input: LogInInput,
 ): Promise<OpenedSession> {
   const email = normaliseEmail(input.email);
@@ -27,15 +28,30 @@ export async function logIn(
   );
 
   const now = deps.clock.now();
+  const unlocked =
+    user !== null && passwordMatches && !isLocked(user.lockedUntil, now)
+      ? await unlockStaffKey(deps, user, input.password)
+      : null;
   const outcome = await deps.unitOfWork.run(async (repositories) => {
     if (user === null) return null;
     const locked = isLocked(user.lockedUntil, now);
     if (passwordMatches && !locked) {
-      const opened = await openSession(repositories, deps, user, stageAfterPassword(user), now);
-      await repositories.staffUsers.update(
-        { ...user, failedLoginCount: 0, lockedUntil: null },
+      const updated = {
+        ...user,
+        keys: unlocked?.keys ?? user.keys,
+        failedLoginCount: 0,
+        lockedUntil: null,
+      };
+      const stage = stageAfterPassword(user);
+      const opened = await openSession(
+        repositories,
+        deps,
+        updated,
+        stage,
         now,
+        unlocked?.identity ?? null,
       );
+      await repositories.staffUsers.update(updated, now);
       await recordAudit(repositories, deps, now, {
         orgId: user.orgId,
         actorUserId: user.id,
@@ -65,4 +81,29 @@ export async function logIn(
     throw new AppError('INVALID_CREDENTIALS', 'login refused');
   }
   return outcome;
+}
+
+/**
+ * Unlocks the staff key with the password just checked; an account from before staff keys
+ * existed gets its key pair now.
+ */
+async function unlockStaffKey(
+  deps: Pick<Ports, 'staffKeys'>,
+  user: StaffUser,
+  password: string,
+): Promise<{ identity: UnlockedIdentity; keys: StaffUser['keys'] } | null> {
+  if (user.keys === null) {
+    const created = await deps.staffKeys.createIdentity(user.id, password);
+    return {
+      identity: created.identity,
+      keys: { publicKey: created.identity.publicKey, lockedPrivateKey: created.lockedPrivateKey },
+    };
+  }
+  const identity = await deps.staffKeys.unlockIdentity(
+    user.id,
+    user.keys.publicKey,
+    user.keys.lockedPrivateKey,
+    password,
+  );
+  return identity === null ? null : { identity, keys: user.keys };
 }

@@ -1,5 +1,6 @@
 import { type SessionStage, sessionExpiry } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
+import type { UnlockedIdentity } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Repositories } from '../ports/repositories.ts';
 
@@ -8,19 +9,22 @@ export type OpenedSession = { sessionToken: string; stage: SessionStage };
 /**
  * Starts a session in the given stage and returns its bearer token, which is never stored.
  * Each step up in a login opens a new session, so a token seen before the second factor is
- * worthless after it.
+ * worthless after it. The unlocked staff key, where there is one, travels wrapped under the
+ * new token.
  */
 export async function openSession(
   repositories: Repositories,
-  deps: Pick<Ports, 'ids' | 'tokens'>,
+  deps: Pick<Ports, 'ids' | 'tokens' | 'staffKeys'>,
   user: StaffUser,
   stage: SessionStage,
   now: Date,
+  identity: UnlockedIdentity | null,
 ): Promise<OpenedSession> {
   const sessionToken = deps.tokens.newToken();
+  const sessionId = deps.ids.newId();
   await repositories.staffSessions.insert(
     {
-      id: deps.ids.newId(),
+      id: sessionId,
       orgId: user.orgId,
       userId: user.id,
       stage,
@@ -29,6 +33,8 @@ export async function openSession(
       expiresAt: sessionExpiry(stage, now),
       revokedAt: null,
       pendingTotpSecret: null,
+      wrappedPrivateKey:
+        identity === null ? null : deps.staffKeys.wrapForSession(identity, sessionId, sessionToken),
     },
     deps.tokens.hash(sessionToken),
   );

@@ -44,6 +44,33 @@ describe.each(testDialects())('staff login [$name]', (dialect) => {
     expect(staff.recoveryCodes).toHaveLength(10);
   });
 
+  it('unlocks the staff key at login and carries it only inside the session', async () => {
+    const staff = await buildEnrolledStaff(ports);
+    clock.advance(60_000);
+    const pending = await loginToSecondFactor(staff.email);
+    const full = await verifySecondFactor(ports, pending.sessionToken, {
+      code: await totpCodeAt(ports, staff.totpSecret),
+    });
+    const current = await authenticateSession(ports, full.sessionToken, 'full');
+    expect(current.identity?.publicKey).toBe(current.user.keys?.publicKey);
+
+    const row = await database.db
+      .selectFrom('staff_sessions')
+      .select(['wrapped_private_key', 'token_hash'])
+      .where('id', '=', current.session.id)
+      .executeTakeFirstOrThrow();
+    expect(row.wrapped_private_key).toMatch(/^w1\./);
+    expect(
+      ports.staffKeys.unwrapFromSession(
+        staff.userId,
+        current.user.keys?.publicKey ?? '',
+        row.wrapped_private_key ?? '',
+        current.session.id,
+        row.token_hash,
+      ),
+    ).toBeNull();
+  });
+
   it('asks an enrolled user for a code and completes the login with it', async () => {
     const staff = await buildEnrolledStaff(ports);
     clock.advance(60_000);

@@ -12,11 +12,15 @@ export type SecondFactorInput = { code: string } | { recoveryCode: string };
  * replacing the half-finished session with a full one.
  */
 export async function verifySecondFactor(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'totp'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'totp' | 'staffKeys'>,
   sessionToken: string | undefined,
   input: SecondFactorInput,
 ): Promise<OpenedSession> {
-  const { session, user } = await authenticateSession(deps, sessionToken, 'second-factor');
+  const { session, user, identity } = await authenticateSession(
+    deps,
+    sessionToken,
+    'second-factor',
+  );
   const now = deps.clock.now();
   if (user.totp === null) throw new AppError('UNAUTHENTICATED', 'no second factor enrolled');
   const locked = isLocked(user.lockedUntil, now);
@@ -62,7 +66,7 @@ export async function verifySecondFactor(
       now,
     );
     await repositories.staffSessions.update({ ...session, revokedAt: now });
-    const full = await openSession(repositories, deps, user, 'full', now);
+    const full = await openSession(repositories, deps, user, 'full', now, identity);
     await recordAudit(repositories, deps, now, {
       orgId: user.orgId,
       actorUserId: user.id,

@@ -8,7 +8,12 @@ export async function createOrganisation(
   input: { name: string },
 ): Promise<Organisation> {
   const now = deps.clock.now();
-  const organisation = { id: deps.ids.newId(), name: input.name.trim(), createdAt: now };
+  const organisation = {
+    id: deps.ids.newId(),
+    name: input.name.trim(),
+    createdAt: now,
+    escrowPublicKey: null,
+  };
   await deps.unitOfWork.run(async (repositories) => {
     await repositories.organisations.insert(organisation);
     await recordAudit(repositories, deps, now, {

@@ -25,7 +25,7 @@ const demoStaff: { email: string; displayName: string; roles: Role[] }[] = [
 export async function seedDemoOrganisation(
   deps: Pick<
     Ports,
-    'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'passwordHasher' | 'commonPasswords'
+    'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'passwordHasher' | 'commonPasswords' | 'staffKeys'
   >,
   input: { adminPassword: string },
 ): Promise<{ orgId: string; adminEmail: string }> {

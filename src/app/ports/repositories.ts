@@ -3,13 +3,20 @@ import type { StaffSession } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 
-export type Organisation = { id: string; name: string; createdAt: Date };
+export type Organisation = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  /** Every case is also sealed to this key; its private half is kept offline. */
+  escrowPublicKey: string | null;
+};
 
 export interface OrganisationRepository {
   insert(organisation: Organisation): Promise<void>;
   findById(id: string): Promise<Organisation | null>;
   count(): Promise<number>;
   list(): Promise<Organisation[]>;
+  setEscrowPublicKey(id: string, publicKey: string): Promise<void>;
 }
 
 export interface StaffUserRepository {

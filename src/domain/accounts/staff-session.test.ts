@@ -15,6 +15,7 @@ function buildSession(overrides: Partial<StaffSession> = {}): StaffSession {
     expiresAt: sessionExpiry('full', start),
     revokedAt: null,
     pendingTotpSecret: null,
+    wrappedPrivateKey: null,
     ...overrides,
   };
 }

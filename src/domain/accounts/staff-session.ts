@@ -14,6 +14,8 @@ export type StaffSession = {
   expiresAt: Date;
   revokedAt: Date | null;
   pendingTotpSecret: string | null;
+  /** The staff member's private key, wrapped under a secret only the session cookie carries. */
+  wrappedPrivateKey: string | null;
 };
 
 const minute = 60_000;

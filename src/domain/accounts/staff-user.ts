@@ -14,6 +14,8 @@ export type StaffUser = {
   totp: { secret: string; lastStep: number | null } | null;
   failedLoginCount: number;
   lockedUntil: Date | null;
+  /** The X25519 key pair for sealed data; the private half locked under the password. */
+  keys: { publicKey: string; lockedPrivateKey: string } | null;
 };
 
 /** Staff sign in by e-mail; comparisons ignore case and surrounding space. */
