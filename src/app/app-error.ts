@@ -12,7 +12,9 @@ export type AppErrorCode =
   | 'INVALID_CODE'
   | 'WEAK_PASSWORD'
   | 'TOKEN_INVALID'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'KEY_UNAVAILABLE'
+  | 'SEALED_DATA_REFUSED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

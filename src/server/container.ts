@@ -43,8 +43,9 @@ export function configuredPorts(config: Config): Partial<Ports> {
 
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
+  const recordSealing = sodiumRecordSealing();
   return {
-    unitOfWork: kyselyUnitOfWork(database),
+    unitOfWork: kyselyUnitOfWork(database, recordSealing),
     clock: { now: () => new Date() },
     ids: { newId: () => uuidv7() },
     tokens: randomSecretTokens(),
@@ -54,7 +55,6 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     totp: otplibTotp(),
     staffMail: disabledStaffMail(),
     staffKeys: sodiumStaffKeys(),
-    recordSealing: sodiumRecordSealing(),
     ...overrides,
   };
 }

@@ -81,6 +81,47 @@ export type AuditLogTable = {
   hash: string;
 };
 
+export type CaseFilesTable = {
+  id: string;
+  org_id: string;
+  status: string;
+  data_key_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CaseAssignmentsTable = {
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  assigned_at: string;
+};
+
+export type CaseKeyWrapsTable = {
+  org_id: string;
+  case_id: string;
+  key_id: string;
+  recipient_kind: string;
+  recipient_id: string;
+  recipient_public_key: string;
+  sealed_key: string;
+  created_at: string;
+};
+
+/** Personal columns hold sealed text (`s1.<key id>.<ciphertext>`), never plaintext. */
+export type PersonsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  full_name: string;
+  birth_date: string | null;
+  phone: string | null;
+  notes: string | null;
+  match_index: string | null;
+  created_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -89,6 +130,10 @@ export type Database = {
   recovery_codes: RecoveryCodesTable;
   enrolment_tokens: EnrolmentTokensTable;
   audit_log: AuditLogTable;
+  case_files: CaseFilesTable;
+  case_assignments: CaseAssignmentsTable;
+  case_key_wraps: CaseKeyWrapsTable;
+  persons: PersonsTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

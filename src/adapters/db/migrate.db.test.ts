@@ -22,14 +22,19 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
     expect(await migrateToLatest(database.db)).toEqual([
       '2026-11-29T0130-create-foundation',
       '2026-11-29T0300-add-staff-keys',
+      '2026-11-29T0400-create-case-files',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await database.db.introspection.getTables();
     const domainTables = tables.filter((table) => !table.name.startsWith('schema_migrations'));
     expect(domainTables.map((table) => table.name).sort()).toEqual([
       'audit_log',
+      'case_assignments',
+      'case_files',
+      'case_key_wraps',
       'enrolment_tokens',
       'organisations',
+      'persons',
       'recovery_codes',
       'staff_roles',
       'staff_sessions',

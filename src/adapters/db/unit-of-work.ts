@@ -1,5 +1,7 @@
+import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
+import { caseFilesRepository } from './case-files.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
@@ -8,7 +10,7 @@ import { staffSessionsRepository } from './staff-sessions.repository.ts';
 import { staffUsersRepository } from './staff-users.repository.ts';
 
 /** Each `run` is one database transaction with its own set of repositories. */
-export function kyselyUnitOfWork(database: HabeasDatabase): UnitOfWork {
+export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealing): UnitOfWork {
   return {
     run(work) {
       return database.db.transaction().execute((transaction) => {
@@ -19,6 +21,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase): UnitOfWork {
           recoveryCodes: recoveryCodesRepository(transaction),
           enrolmentTokens: enrolmentTokensRepository(transaction),
           auditLog: auditLogRepository(transaction, database.dialect),
+          caseFiles: caseFilesRepository(transaction, sealing),
         };
         return work(repositories);
       });

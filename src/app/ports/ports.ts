@@ -2,7 +2,7 @@ import type { Clock } from './clock.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
-import type { RecordSealing, StaffKeys } from './key-crypto.ts';
+import type { StaffKeys } from './key-crypto.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { UnitOfWork } from './repositories.ts';
 import type { SecretTokens } from './secret-tokens.ts';
@@ -21,5 +21,4 @@ export type Ports = {
   totp: Totp;
   staffMail: StaffMail;
   staffKeys: StaffKeys;
-  recordSealing: RecordSealing;
 };

@@ -2,6 +2,9 @@ import type { Role } from '../../domain/access/roles.ts';
 import type { StaffSession } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
+import type { CaseFile } from '../../domain/cases/case-file.ts';
+import type { Person } from '../../domain/persons/person.ts';
+import type { UnlockedIdentity } from './key-crypto.ts';
 
 export type Organisation = {
   id: string;
@@ -69,6 +72,43 @@ export interface AuditLogRepository {
   listOrganisationIds(): Promise<string[]>;
 }
 
+/** Someone a case's data key is sealed to: a staff member, or the organisation's escrow. */
+export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: string };
+
+/**
+ * Case files with their persons. Personal fields are sealed and opened here and nowhere else:
+ * callers hand in and get back plaintext domain objects, and an unlocked identity to open with.
+ */
+export interface CaseFileRepository {
+  /** Stores a new case under a fresh data key sealed to each recipient. */
+  create(caseFile: CaseFile, persons: Person[], recipients: KeyRecipient[]): Promise<void>;
+  /** The operational frame only: enough to decide who may open the case. */
+  findFrame(orgId: string, caseId: string): Promise<CaseFile | null>;
+  /** The case's persons; null when the identity holds no key to this case. */
+  openPersons(caseFile: CaseFile, identity: UnlockedIdentity): Promise<Person[] | null>;
+  /** Seals the case's key to one more recipient, opening it with the opener's identity. */
+  grant(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    recipient: KeyRecipient,
+    now: Date,
+  ): Promise<boolean>;
+  assign(caseFile: CaseFile, userId: string, now: Date): Promise<void>;
+  /** Crypto-shredding: every wrap of the case's key and every sealed value are destroyed. */
+  shred(caseFile: CaseFile, now: Date): Promise<void>;
+  /** Cases whose key is sealed to this escrow key, for recovery and rotation. */
+  listEscrowedCaseIds(orgId: string): Promise<string[]>;
+  /** Replaces one recipient's wraps of the case's current key (re-sealing after a key change). */
+  replaceWrap(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    recipient: KeyRecipient,
+    now: Date,
+  ): Promise<boolean>;
+  /** Re-seals every personal field under a new data key, wrapped to the same recipients. */
+  rotateDataKey(caseFile: CaseFile, opener: UnlockedIdentity, now: Date): Promise<boolean>;
+}
+
 /** Everything a use case may touch inside one transaction. */
 export type Repositories = {
   organisations: OrganisationRepository;
@@ -77,6 +117,7 @@ export type Repositories = {
   recoveryCodes: RecoveryCodeRepository;
   enrolmentTokens: EnrolmentTokenRepository;
   auditLog: AuditLogRepository;
+  caseFiles: CaseFileRepository;
 };
 
 /**

@@ -23,7 +23,8 @@ export type Action =
   | 'case.create'
   | 'case.read'
   | 'case.update'
-  | 'case.assign';
+  | 'case.assign'
+  | 'case.delete';
 
 type Grant = 'any' | 'assigned' | 'self';
 
@@ -55,6 +56,9 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   },
   'case.update': { coordinator: 'any', lawyer: 'assigned', operator: 'assigned' },
   'case.assign': { coordinator: 'any' },
+  // Deleting destroys the case's key for good (crypto-shredding): retention is the admins' and
+  // coordinators' call.
+  'case.delete': { admin: 'any', coordinator: 'any' },
 };
 
 function grantCovers(grant: Grant, actor: Actor, subject: Subject): boolean {

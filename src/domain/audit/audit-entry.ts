@@ -18,7 +18,14 @@ export type AuditAction =
   | 'auth.totp-enrolled'
   | 'auth.password-reset-requested'
   | 'session.revoked'
-  | 'case.read';
+  | 'organisation.escrow-set'
+  | 'case.created'
+  | 'case.read'
+  | 'case.access-granted'
+  | 'case.access-restored'
+  | 'case.key-rotated'
+  | 'case.deleted'
+  | 'case.decryption-failed';
 
 export type AuditEvent = {
   orgId: string;

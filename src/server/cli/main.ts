@@ -28,6 +28,8 @@ const exitCodes: Record<AppErrorCode, number> = {
   WEAK_PASSWORD: 2,
   TOKEN_INVALID: 2,
   CONFLICT: 5,
+  KEY_UNAVAILABLE: 3,
+  SEALED_DATA_REFUSED: 6,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */

@@ -65,6 +65,16 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Такая запись уже существует.',
     en: 'This already exists.',
   },
+  KEY_UNAVAILABLE: {
+    status: 403,
+    ru: 'У вас нет ключа к этому делу. Попросите коллегу, у которого он есть, открыть вам доступ.',
+    en: 'You hold no key to this case. Ask a colleague who has it to grant you access.',
+  },
+  SEALED_DATA_REFUSED: {
+    status: 409,
+    ru: 'Данные дела не прошли проверку целостности и не были показаны. Сообщите администратору.',
+    en: 'The case data failed its integrity check and was not shown. Tell your administrator.',
+  },
   VALIDATION_FAILED: {
     status: 400,
     ru: 'Проверьте заполнение полей.',

@@ -1,0 +1,305 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  DataKey,
+  RecordSealing,
+  SealContext,
+  UnlockedIdentity,
+} from '../../app/ports/key-crypto.ts';
+import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
+import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
+import type { Person } from '../../domain/persons/person.ts';
+import { fromIso, toIso } from './columns.ts';
+import type { Database, PersonsTable } from './database.ts';
+
+/** The personal columns of `persons` (see personDataClasses), sealed one by one. */
+const sealedPersonColumns = ['full_name', 'birth_date', 'phone', 'notes'] as const;
+type SealedPersonColumn = (typeof sealedPersonColumns)[number];
+
+function personContext(personId: string, column: SealedPersonColumn): SealContext {
+  return { table: 'persons', recordId: personId, field: column };
+}
+
+export function caseFilesRepository(
+  db: Kysely<Database>,
+  sealing: RecordSealing,
+): CaseFileRepository {
+  async function openDataKey(
+    caseFile: CaseFile,
+    identity: UnlockedIdentity,
+  ): Promise<DataKey | null> {
+    const frame = await db
+      .selectFrom('case_files')
+      .select('data_key_id')
+      .where('org_id', '=', caseFile.orgId)
+      .where('id', '=', caseFile.id)
+      .executeTakeFirst();
+    if (!frame?.data_key_id) return null;
+    const wrap = await db
+      .selectFrom('case_key_wraps')
+      .select('sealed_key')
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .where('key_id', '=', frame.data_key_id)
+      .where('recipient_public_key', '=', identity.publicKey)
+      .executeTakeFirst();
+    return wrap ? sealing.openDataKey(frame.data_key_id, wrap.sealed_key, identity) : null;
+  }
+
+  async function insertWrap(
+    caseFile: CaseFile,
+    key: DataKey,
+    recipient: KeyRecipient,
+    now: Date,
+  ): Promise<void> {
+    await db
+      .deleteFrom('case_key_wraps')
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .where('key_id', '=', key.keyId)
+      .where('recipient_kind', '=', recipient.kind)
+      .where('recipient_id', '=', recipient.id)
+      .execute();
+    await db
+      .insertInto('case_key_wraps')
+      .values({
+        org_id: caseFile.orgId,
+        case_id: caseFile.id,
+        key_id: key.keyId,
+        recipient_kind: recipient.kind,
+        recipient_id: recipient.id,
+        recipient_public_key: recipient.publicKey,
+        sealed_key: sealing.sealDataKey(key, recipient.publicKey),
+        created_at: toIso(now),
+      })
+      .execute();
+  }
+
+  function sealPerson(person: Person, key: DataKey) {
+    const seal = (column: SealedPersonColumn, value: string | null) =>
+      value === null ? null : sealing.seal(key, personContext(person.id, column), value);
+    return {
+      full_name: seal('full_name', person.fullName) ?? '',
+      birth_date: seal('birth_date', person.birthDate),
+      phone: seal('phone', person.phone),
+      notes: seal('notes', person.notes),
+    };
+  }
+
+  function openPerson(row: Selectable<PersonsTable>, key: DataKey): Person {
+    const open = (column: SealedPersonColumn, value: string | null) =>
+      value === null ? null : sealing.open(key, personContext(row.id, column), value);
+    return {
+      id: row.id,
+      orgId: row.org_id,
+      caseId: row.case_id,
+      fullName: open('full_name', row.full_name) ?? '',
+      birthDate: open('birth_date', row.birth_date),
+      phone: open('phone', row.phone),
+      notes: open('notes', row.notes),
+      createdAt: fromIso(row.created_at),
+    };
+  }
+
+  async function personRows(caseFile: CaseFile) {
+    return db
+      .selectFrom('persons')
+      .selectAll()
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async function recipientsOf(caseFile: CaseFile, keyId: string): Promise<KeyRecipient[]> {
+    const rows = await db
+      .selectFrom('case_key_wraps')
+      .select(['recipient_kind', 'recipient_id', 'recipient_public_key'])
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .where('key_id', '=', keyId)
+      .execute();
+    return rows.map((row) => ({
+      kind: row.recipient_kind as KeyRecipient['kind'],
+      id: row.recipient_id,
+      publicKey: row.recipient_public_key,
+    }));
+  }
+
+  return {
+    async create(caseFile, persons, recipients) {
+      const key = sealing.newDataKey();
+      await db
+        .insertInto('case_files')
+        .values({
+          id: caseFile.id,
+          org_id: caseFile.orgId,
+          status: caseFile.status,
+          data_key_id: key.keyId,
+          created_by: caseFile.createdBy,
+          created_at: toIso(caseFile.createdAt),
+          updated_at: toIso(caseFile.updatedAt),
+        })
+        .execute();
+      for (const userId of caseFile.assigneeIds) {
+        await db
+          .insertInto('case_assignments')
+          .values({
+            org_id: caseFile.orgId,
+            case_id: caseFile.id,
+            user_id: userId,
+            assigned_at: toIso(caseFile.createdAt),
+          })
+          .execute();
+      }
+      for (const recipient of recipients)
+        await insertWrap(caseFile, key, recipient, caseFile.createdAt);
+      for (const person of persons) {
+        await db
+          .insertInto('persons')
+          .values({
+            id: person.id,
+            org_id: person.orgId,
+            case_id: caseFile.id,
+            ...sealPerson(person, key),
+            match_index: null,
+            created_at: toIso(person.createdAt),
+          })
+          .execute();
+      }
+    },
+
+    async findFrame(orgId, caseId) {
+      const row = await db
+        .selectFrom('case_files')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', caseId)
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      const assignees = await db
+        .selectFrom('case_assignments')
+        .select('user_id')
+        .where('org_id', '=', orgId)
+        .where('case_id', '=', caseId)
+        .orderBy('user_id')
+        .execute();
+      return {
+        id: row.id,
+        orgId: row.org_id,
+        status: row.status as CaseStatus,
+        assigneeIds: assignees.map((assignee) => assignee.user_id),
+        createdBy: row.created_by,
+        createdAt: fromIso(row.created_at),
+        updatedAt: fromIso(row.updated_at),
+      };
+    },
+
+    async openPersons(caseFile, identity) {
+      const key = await openDataKey(caseFile, identity);
+      if (key === null) return null;
+      return (await personRows(caseFile)).map((row) => openPerson(row, key));
+    },
+
+    async grant(caseFile, opener, recipient, now) {
+      const key = await openDataKey(caseFile, opener);
+      if (key === null) return false;
+      await insertWrap(caseFile, key, recipient, now);
+      return true;
+    },
+
+    async assign(caseFile, userId, now) {
+      if (caseFile.assigneeIds.includes(userId)) return;
+      await db
+        .insertInto('case_assignments')
+        .values({
+          org_id: caseFile.orgId,
+          case_id: caseFile.id,
+          user_id: userId,
+          assigned_at: toIso(now),
+        })
+        .execute();
+    },
+
+    async shred(caseFile, now) {
+      const inCase = { org_id: caseFile.orgId, case_id: caseFile.id };
+      await db
+        .deleteFrom('case_key_wraps')
+        .where('org_id', '=', inCase.org_id)
+        .where('case_id', '=', inCase.case_id)
+        .execute();
+      await db
+        .deleteFrom('persons')
+        .where('org_id', '=', inCase.org_id)
+        .where('case_id', '=', inCase.case_id)
+        .execute();
+      await db
+        .deleteFrom('case_assignments')
+        .where('org_id', '=', inCase.org_id)
+        .where('case_id', '=', inCase.case_id)
+        .execute();
+      await db
+        .updateTable('case_files')
+        .set({ status: 'deleted', data_key_id: null, updated_at: toIso(now) })
+        .where('org_id', '=', caseFile.orgId)
+        .where('id', '=', caseFile.id)
+        .execute();
+    },
+
+    async listEscrowedCaseIds(orgId) {
+      const rows = await db
+        .selectFrom('case_key_wraps')
+        .select('case_id')
+        .distinct()
+        .where('org_id', '=', orgId)
+        .where('recipient_kind', '=', 'escrow')
+        .orderBy('case_id')
+        .execute();
+      return rows.map((row) => row.case_id);
+    },
+
+    async replaceWrap(caseFile, opener, recipient, now) {
+      const key = await openDataKey(caseFile, opener);
+      if (key === null) return false;
+      await db
+        .deleteFrom('case_key_wraps')
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .where('recipient_kind', '=', recipient.kind)
+        .where('recipient_id', '=', recipient.id)
+        .execute();
+      await insertWrap(caseFile, key, recipient, now);
+      return true;
+    },
+
+    async rotateDataKey(caseFile, opener, now) {
+      const oldKey = await openDataKey(caseFile, opener);
+      if (oldKey === null) return false;
+      const newKey = sealing.newDataKey();
+      for (const row of await personRows(caseFile)) {
+        const person = openPerson(row, oldKey);
+        await db
+          .updateTable('persons')
+          .set(sealPerson(person, newKey))
+          .where('id', '=', row.id)
+          .execute();
+      }
+      for (const recipient of await recipientsOf(caseFile, oldKey.keyId)) {
+        await insertWrap(caseFile, newKey, recipient, now);
+      }
+      await db
+        .deleteFrom('case_key_wraps')
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .where('key_id', '=', oldKey.keyId)
+        .execute();
+      await db
+        .updateTable('case_files')
+        .set({ data_key_id: newKey.keyId, updated_at: toIso(now) })
+        .where('org_id', '=', caseFile.orgId)
+        .where('id', '=', caseFile.id)
+        .execute();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { StaffUser } from '../../domain/accounts/staff-user.ts';
+import type { Person } from '../../domain/persons/person.ts';
+import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
+import { authorise } from '../accounts/staff-actor.ts';
+import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ports } from '../ports/ports.ts';
+import type { KeyRecipient, Repositories } from '../ports/repositories.ts';
+
+export type NewPerson = Pick<Person, 'fullName' | 'birthDate' | 'phone' | 'notes'>;
+
+/**
+ * Who a new case is sealed to: its creator, the coordinators (who triage every case) and the
+ * organisation's escrow key, so that losing every staff key does not lose the case. Only public
+ * keys are needed: nobody's private key is used to seal.
+ */
+export async function caseRecipients(
+  repositories: Repositories,
+  orgId: string,
+  creator: StaffUser | null,
+): Promise<KeyRecipient[]> {
+  const organisation = await repositories.organisations.findById(orgId);
+  if (organisation?.escrowPublicKey == null) {
+    throw new AppError('CONFLICT', 'the organisation has no escrow key: run `habeas escrow init`');
+  }
+  const staff = await repositories.staffUsers.listByOrganisation(orgId);
+  const entitled = staff.filter(
+    (member) =>
+      member.status === 'active' &&
+      member.keys !== null &&
+      (member.id === creator?.id || member.roles.includes('coordinator')),
+  );
+  return [
+    ...entitled.map((member) => ({
+      kind: 'staff' as const,
+      id: member.id,
+      publicKey: member.keys?.publicKey ?? '',
+    })),
+    { kind: 'escrow', id: orgId, publicKey: organisation.escrowPublicKey },
+  ];
+}
+
+/** Opens a new case for a person, sealed from the first byte, and assigns it to its creator. */
+export async function createCaseFile(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  current: AuthenticatedSession,
+  input: { person: NewPerson },
+): Promise<{ caseId: string }> {
+  const { actor, user } = current;
+  authorise(actor, 'case.create', { type: 'organisation', orgId: actor.orgId });
+  if (user.keys === null) throw new AppError('KEY_UNAVAILABLE', 'creator has no key pair');
+  const now = deps.clock.now();
+  const caseId = deps.ids.newId();
+  await deps.unitOfWork.run(async (repositories) => {
+    const recipients = await caseRecipients(repositories, actor.orgId, user);
+    await repositories.caseFiles.create(
+      {
+        id: caseId,
+        orgId: actor.orgId,
+        status: 'open',
+        assigneeIds: [actor.userId],
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      [{ id: deps.ids.newId(), orgId: actor.orgId, caseId, createdAt: now, ...input.person }],
+      recipients,
+    );
+    await recordAudit(repositories, deps, now, {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: 'case.created',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { sealedTo: recipients.length },
+    });
+  });
+  return { caseId };
+}

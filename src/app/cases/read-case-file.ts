@@ -1,0 +1,74 @@
+import type { CaseFile } from '../../domain/cases/case-file.ts';
+import type { Person } from '../../domain/persons/person.ts';
+import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
+import { authorise } from '../accounts/staff-actor.ts';
+import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { SealedDataError } from '../ports/key-crypto.ts';
+import type { Ports } from '../ports/ports.ts';
+import type { Repositories } from '../ports/repositories.ts';
+
+export type OpenedCaseFile = { caseFile: CaseFile; persons: Person[] };
+
+/** The frame of a live case the actor may act on, or NOT_FOUND / FORBIDDEN. */
+export async function loadCaseFrame(
+  repositories: Repositories,
+  current: AuthenticatedSession,
+  caseId: string,
+  action: 'case.read' | 'case.delete',
+): Promise<CaseFile> {
+  const caseFile = await repositories.caseFiles.findFrame(current.actor.orgId, caseId);
+  if (caseFile === null || caseFile.status === 'deleted')
+    throw new AppError('NOT_FOUND', 'no such case');
+  authorise(current.actor, action, {
+    type: 'case',
+    orgId: caseFile.orgId,
+    assigneeIds: caseFile.assigneeIds,
+  });
+  return caseFile;
+}
+
+/**
+ * Opens a case with the reader's own key and records the read in the audit log in the same
+ * transaction. A sealed value that fails its check is never shown; the failure is audited.
+ */
+export async function readCaseFile(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  current: AuthenticatedSession,
+  caseId: string,
+): Promise<OpenedCaseFile> {
+  const { actor, identity } = current;
+  const now = deps.clock.now();
+  try {
+    return await deps.unitOfWork.run(async (repositories) => {
+      const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.read');
+      const persons =
+        identity === null ? null : await repositories.caseFiles.openPersons(caseFile, identity);
+      if (persons === null)
+        throw new AppError('KEY_UNAVAILABLE', 'reader holds no key to the case');
+      await recordAudit(repositories, deps, now, {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: 'case.read',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { persons: persons.length },
+      });
+      return { caseFile, persons };
+    });
+  } catch (error) {
+    if (!(error instanceof SealedDataError)) throw error;
+    const failed = `${error.context.table}.${error.context.field} of ${error.context.recordId}`;
+    await deps.unitOfWork.run((repositories) =>
+      recordAudit(repositories, deps, now, {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: 'case.decryption-failed',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { record: failed },
+      }),
+    );
+    throw new AppError('SEALED_DATA_REFUSED', `sealed value refused: ${failed}`, failed);
+  }
+}
