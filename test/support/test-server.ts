@@ -48,7 +48,7 @@ export function useSharedTestServer(): { current(): HabeasServer; database(): Te
 }
 
 type InjectInput = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -75,7 +75,8 @@ export function browserSession(server: HabeasServer) {
   }
 
   async function request(input: InjectInput): Promise<LightMyRequestResponse> {
-    if (input.method === 'POST' && !input.withoutCsrf && csrfToken === undefined) {
+    const unsafe = input.method !== 'GET';
+    if (unsafe && !input.withoutCsrf && csrfToken === undefined) {
       const issued = await request({ method: 'GET', url: '/api/v1/auth/csrf' });
       csrfToken = (issued.json() as { csrfToken: string }).csrfToken;
     }
@@ -83,9 +84,7 @@ export function browserSession(server: HabeasServer) {
       method: input.method,
       url: input.url,
       headers: {
-        ...(input.method === 'POST' && !input.withoutCsrf && csrfToken
-          ? { 'x-csrf-token': csrfToken }
-          : {}),
+        ...(unsafe && !input.withoutCsrf && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
         ...(cookies.size > 0
           ? { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
           : {}),

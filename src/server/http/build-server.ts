@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Ports } from '../../app/ports/ports.ts';
 import { authRoutes } from './api/auth.routes.ts';
+import { casesRoutes } from './api/cases.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
 import { collectRoutes, type RegisteredRoute } from './audience.ts';
@@ -104,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(systemRoutes);
   await app.register(authRoutes, { ports: options.ports });
   await app.register(staffRoutes, { ports: options.ports });
+  await app.register(casesRoutes, { ports: options.ports });
   await app.register(homeRoutes);
   await app.register(staticRoutes, { staffAppDir: options.staffAppDir });
   await app.ready();

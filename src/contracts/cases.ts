@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date().meta({ description: 'YYYY-MM-DD' });
+
+export const newPersonBody = z
+  .strictObject({
+    fullName: z.string().trim().min(1).max(200),
+    birthDate: isoDate.nullable().default(null),
+    phone: z.string().trim().max(40).nullable().default(null),
+    notes: z.string().max(10_000).nullable().default(null),
+  })
+  .meta({ id: 'NewPerson' });
+
+export const createCaseRequest = z
+  .strictObject({ person: newPersonBody })
+  .meta({ id: 'CreateCaseRequest' });
+export type CreateCaseRequest = z.infer<typeof createCaseRequest>;
+
+export const createdCaseResponse = z.object({ caseId: z.uuid() }).meta({ id: 'CreatedCase' });
+
+export const caseIdParams = z.strictObject({ caseId: z.uuid() });
+
+export const caseFileResponse = z
+  .object({
+    id: z.string(),
+    status: z.enum(['open', 'closed', 'deleted']),
+    assigneeIds: z.array(z.string()),
+    createdAt: z.iso.datetime(),
+    persons: z.array(
+      z.object({
+        id: z.string(),
+        fullName: z.string(),
+        birthDate: z.string().nullable(),
+        phone: z.string().nullable(),
+        notes: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseFile', description: 'Opened with the reader’s own key; every read is audited' });
+export type CaseFileResponse = z.infer<typeof caseFileResponse>;
+
+export const grantCaseAccessRequest = z
+  .strictObject({ userId: z.uuid() })
+  .meta({ id: 'GrantCaseAccess' });

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildEnrolledStaff,
+  testPassword,
+  totpCodeAt,
+} from '../../../../test/support/staff-fixtures.ts';
+import { testClock } from '../../../../test/support/test-clock.ts';
+import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
+import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
+import { createOrganisation } from '../../../app/organisations/create-organisation.ts';
+import { setEscrowKey } from '../../../app/organisations/init-escrow.ts';
+import type { Ports } from '../../../app/ports/ports.ts';
+import type { Role } from '../../../domain/access/roles.ts';
+import { buildPorts } from '../../container.ts';
+import type { HabeasServer } from '../build-server.ts';
+
+describe.each(testDialects())('cases over HTTP [$name]', (dialect) => {
+  let database: TestDatabase;
+  let clock: ReturnType<typeof testClock>;
+  let ports: Ports;
+  let server: HabeasServer;
+  let orgId: string;
+
+  beforeEach(async () => {
+    database = await dialect.open();
+    clock = testClock();
+    ports = buildPorts(database, { clock });
+    server = await buildTestServer(ports);
+    orgId = (await createOrganisation(ports, { name: 'Test group' })).id;
+    await setEscrowKey(ports, { orgId });
+  });
+  afterEach(async () => {
+    await server.app.close();
+    await database.close();
+  });
+
+  async function signedIn(roles: Role[]) {
+    const staff = await buildEnrolledStaff(ports, { orgId, roles });
+    clock.advance(31_000);
+    const browser = browserSession(server);
+    await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
+    await browser.post('/api/v1/auth/second-factor', {
+      code: await totpCodeAt(ports, staff.totpSecret),
+    });
+    return { ...staff, browser };
+  }
+
+  const person = {
+    fullName: 'Смирнов Алексей Петрович',
+    birthDate: '2006-05-01',
+    phone: '+7 900 123-45-67',
+  };
+
+  it('opens, shares and deletes a case, each under its permission', async () => {
+    const operator = await signedIn(['operator']);
+    const lawyer = await signedIn(['lawyer']);
+    const coordinator = await signedIn(['coordinator']);
+
+    const created = await operator.browser.post('/api/v1/cases', { person });
+    expect(created.statusCode).toBe(201);
+    const { caseId } = created.json() as { caseId: string };
+
+    const opened = await operator.browser.get(`/api/v1/cases/${caseId}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().persons).toEqual([expect.objectContaining({ ...person, notes: null })]);
+
+    expect((await lawyer.browser.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(403);
+    const granted = await operator.browser.post(`/api/v1/cases/${caseId}/grants`, {
+      userId: lawyer.userId,
+    });
+    expect(granted.statusCode).toBe(204);
+    expect((await lawyer.browser.get(`/api/v1/cases/${caseId}`)).json().persons[0].fullName).toBe(
+      person.fullName,
+    );
+
+    expect(
+      (await lawyer.browser.request({ method: 'DELETE', url: `/api/v1/cases/${caseId}` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await coordinator.browser.request({ method: 'DELETE', url: `/api/v1/cases/${caseId}` }))
+        .statusCode,
+    ).toBe(204);
+    expect((await operator.browser.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a volunteer opening cases, and bad input naming the field', async () => {
+    const volunteer = await signedIn(['volunteer']);
+    expect((await volunteer.browser.post('/api/v1/cases', { person })).statusCode).toBe(403);
+    const operator = await signedIn(['operator']);
+    const bad = await operator.browser.post('/api/v1/cases', {
+      person: { ...person, birthDate: '14.03.2006', tattoo: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.fields.map((field: { path: string }) => field.path)
+        .sort(),
+    ).toEqual(['body.person.birthDate', 'body.person.tattoo']);
+  });
+});

@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createCaseFile } from '../../../app/cases/create-case-file.ts';
+import { deleteCaseFile } from '../../../app/cases/delete-case-file.ts';
+import { grantCaseAccess } from '../../../app/cases/grant-case-access.ts';
+import { readCaseFile } from '../../../app/cases/read-case-file.ts';
+import type { Ports } from '../../../app/ports/ports.ts';
+import {
+  caseFileResponse,
+  caseIdParams,
+  createCaseRequest,
+  createdCaseResponse,
+  grantCaseAccessRequest,
+} from '../../../contracts/cases.ts';
+import { errorBody } from '../../../contracts/error-body.ts';
+import { requireStaff } from '../plugins/staff-session.ts';
+
+const tags = ['cases'];
+const errors = { '4xx': errorBody };
+
+export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, { ports }) => {
+  app.post(
+    '/api/v1/cases',
+    {
+      config: { audience: { staff: 'case.create' } },
+      schema: {
+        tags,
+        summary: 'Open a case for a person; personal data is sealed before it is stored',
+        body: createCaseRequest,
+        response: { 201: createdCaseResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createCaseFile(ports, requireStaff(request), request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:caseId',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'Open a case file (assigned staff and coordinators; audited)',
+        params: caseIdParams,
+        response: { 200: caseFileResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { caseFile, persons } = await readCaseFile(
+        ports,
+        requireStaff(request),
+        request.params.caseId,
+      );
+      return {
+        id: caseFile.id,
+        status: caseFile.status,
+        assigneeIds: caseFile.assigneeIds,
+        createdAt: caseFile.createdAt.toISOString(),
+        persons: persons.map(({ id, fullName, birthDate, phone, notes }) => ({
+          id,
+          fullName,
+          birthDate,
+          phone,
+          notes,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:caseId/grants',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'Share a case you can open with a colleague (seals its key to them)',
+        params: caseIdParams,
+        body: grantCaseAccessRequest,
+        response: { 204: z.null().meta({ description: 'Granted' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await grantCaseAccess(ports, requireStaff(request), {
+        caseId: request.params.caseId,
+        userId: request.body.userId,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/v1/cases/:caseId',
+    {
+      config: { audience: { staff: 'case.delete' } },
+      schema: {
+        tags,
+        summary: 'Delete a case for good by destroying its key (crypto-shredding)',
+        params: caseIdParams,
+        response: { 204: z.null().meta({ description: 'Deleted' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteCaseFile(ports, requireStaff(request), request.params.caseId);
+      return reply.status(204).send(null);
+    },
+  );
+};
