@@ -42,3 +42,19 @@ export type CaseFileResponse = z.infer<typeof caseFileResponse>;
 export const grantCaseAccessRequest = z
   .strictObject({ userId: z.uuid() })
   .meta({ id: 'GrantCaseAccess' });
+
+export const matchingCasesRequest = z
+  .strictObject({ fullName: z.string().trim().min(1).max(200), birthDate: isoDate })
+  .meta({
+    id: 'MatchingCasesRequest',
+    description: 'Sent in the body: personal data never goes into a URL',
+  });
+
+export const matchingCasesResponse = z
+  .object({
+    caseIds: z
+      .array(z.string())
+      .meta({ description: 'Cases with this person, confirmed after opening' }),
+    unopened: z.number().int().meta({ description: 'Candidates you hold no key or right to open' }),
+  })
+  .meta({ id: 'MatchingCases' });

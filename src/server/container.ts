@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
 import { commonPasswordsList } from '../adapters/crypto/common-passwords-list.ts';
+import { blindIndexBitsFor, hmacBlindIndex } from '../adapters/crypto/hmac-blind-index.ts';
+import { loadIndexKey } from '../adapters/crypto/index-key-file.ts';
 import { nodeHashing } from '../adapters/crypto/node-hashing.ts';
 import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
@@ -30,6 +33,10 @@ export function publicUrlOf(config: Pick<Config, 'HABEAS_PUBLIC_URL' | 'PORT'>):
 /** Adapters chosen by configuration rather than fixed. */
 export function configuredPorts(config: Config): Partial<Ports> {
   return {
+    blindIndex: hmacBlindIndex({
+      key: loadIndexKey({ configured: config.HABEAS_INDEX_KEY, dataDir: config.HABEAS_DATA_DIR }),
+      bits: blindIndexBitsFor(config.HABEAS_INDEX_EXPECTED_PERSONS),
+    }),
     staffMail:
       config.SMTP_URL === undefined
         ? disabledStaffMail()
@@ -55,6 +62,8 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     totp: otplibTotp(),
     staffMail: disabledStaffMail(),
     staffKeys: sodiumStaffKeys(),
+    // Tests and tools get a random index key; the server takes the configured one.
+    blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,
   };
 }

@@ -127,7 +127,7 @@ export function caseFilesRepository(
   }
 
   return {
-    async create(caseFile, persons, recipients) {
+    async create(caseFile, persons, recipients, matchIndexes) {
       const key = sealing.newDataKey();
       await db
         .insertInto('case_files')
@@ -162,7 +162,7 @@ export function caseFilesRepository(
             org_id: person.orgId,
             case_id: caseFile.id,
             ...sealPerson(person, key),
-            match_index: null,
+            match_index: matchIndexes.get(person.id) ?? null,
             created_at: toIso(person.createdAt),
           })
           .execute();
@@ -244,6 +244,20 @@ export function caseFilesRepository(
         .where('org_id', '=', caseFile.orgId)
         .where('id', '=', caseFile.id)
         .execute();
+    },
+
+    async findCaseIdsByMatchIndex(orgId, matchIndex) {
+      const rows = await db
+        .selectFrom('persons')
+        .innerJoin('case_files', 'case_files.id', 'persons.case_id')
+        .select('persons.case_id')
+        .distinct()
+        .where('persons.org_id', '=', orgId)
+        .where('persons.match_index', '=', matchIndex)
+        .where('case_files.status', '!=', 'deleted')
+        .orderBy('persons.case_id')
+        .execute();
+      return rows.map((row) => row.case_id);
     },
 
     async listEscrowedCaseIds(orgId) {

@@ -19,6 +19,7 @@ import { rotateCaseKeys } from '../organisations/rotate-case-keys.ts';
 import type { Ports } from '../ports/ports.ts';
 import { createCaseFile } from './create-case-file.ts';
 import { deleteCaseFile } from './delete-case-file.ts';
+import { findMatchingCases } from './find-matching-cases.ts';
 import { grantCaseAccess } from './grant-case-access.ts';
 import { readCaseFile } from './read-case-file.ts';
 
@@ -280,6 +281,36 @@ describe.each(testDialects())('sealed case files [$name]', (dialect) => {
     });
     return authenticateSession(ports, full.sessionToken, 'full');
   }
+
+  it('finds an existing client typed another way, through the blind index only', async () => {
+    const coordinator = await staff(['coordinator']);
+    const first = await createCaseFile(ports, coordinator.session, {
+      person: {
+        fullName: 'Щербаков Артём Юрьевич',
+        birthDate: '2005-11-02',
+        phone: null,
+        notes: null,
+      },
+    });
+    await createCaseFile(ports, coordinator.session, {
+      person: { fullName: 'Щербаков Артём', birthDate: '2005-11-03', phone: null, notes: null },
+    });
+    const indexes = await database.db.selectFrom('persons').select('match_index').execute();
+    expect(
+      indexes.every((row) => row.match_index !== null && /^[0-9a-f]+$/.test(row.match_index)),
+    ).toBe(true);
+
+    const found = await findMatchingCases(ports, coordinator.session, {
+      fullName: 'Artyom Shcherbakov',
+      birthDate: '2005-11-02',
+    });
+    expect(found).toEqual({ caseIds: [first.caseId], unopened: 0 });
+    const none = await findMatchingCases(ports, coordinator.session, {
+      fullName: 'Иван Петров',
+      birthDate: '2005-11-02',
+    });
+    expect(none.caseIds).toEqual([]);
+  });
 
   it('needs the escrow key set before any case is created', async () => {
     const otherOrg = (await createOrganisation(ports, { name: 'No escrow yet' })).id;

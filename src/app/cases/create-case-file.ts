@@ -1,5 +1,6 @@
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { Person } from '../../domain/persons/person.ts';
+import { personMatchKey } from '../../domain/persons/person-name-key.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { authorise } from '../accounts/staff-actor.ts';
 import { AppError } from '../app-error.ts';
@@ -40,9 +41,20 @@ export async function caseRecipients(
   ];
 }
 
+/** The blind-index value of a person, when name and birth date make a match key. */
+export function personMatchIndex(
+  deps: Pick<Ports, 'blindIndex'>,
+  orgId: string,
+  person: Pick<Person, 'fullName' | 'birthDate'>,
+): string | null {
+  if (person.birthDate === null) return null;
+  const key = personMatchKey({ fullName: person.fullName, birthDate: person.birthDate });
+  return key.ok ? deps.blindIndex.personIndex(orgId, key.key) : null;
+}
+
 /** Opens a new case for a person, sealed from the first byte, and assigns it to its creator. */
 export async function createCaseFile(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'blindIndex'>,
   current: AuthenticatedSession,
   input: { person: NewPerson },
 ): Promise<{ caseId: string }> {
@@ -51,6 +63,15 @@ export async function createCaseFile(
   if (user.keys === null) throw new AppError('KEY_UNAVAILABLE', 'creator has no key pair');
   const now = deps.clock.now();
   const caseId = deps.ids.newId();
+  const person: Person = {
+    id: deps.ids.newId(),
+    orgId: actor.orgId,
+    caseId,
+    createdAt: now,
+    ...input.person,
+  };
+  const matchIndex = personMatchIndex(deps, actor.orgId, person);
+  const matchIndexes = new Map(matchIndex === null ? [] : [[person.id, matchIndex]]);
   await deps.unitOfWork.run(async (repositories) => {
     const recipients = await caseRecipients(repositories, actor.orgId, user);
     await repositories.caseFiles.create(
@@ -63,8 +84,9 @@ export async function createCaseFile(
         createdAt: now,
         updatedAt: now,
       },
-      [{ id: deps.ids.newId(), orgId: actor.orgId, caseId, createdAt: now, ...input.person }],
+      [person],
       recipients,
+      matchIndexes,
     );
     await recordAudit(repositories, deps, now, {
       orgId: actor.orgId,

@@ -1,3 +1,4 @@
+import type { BlindIndex } from './blind-index.ts';
 import type { Clock } from './clock.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import type { Hashing } from './hashing.ts';
@@ -21,4 +22,5 @@ export type Ports = {
   totp: Totp;
   staffMail: StaffMail;
   staffKeys: StaffKeys;
+  blindIndex: BlindIndex;
 };

@@ -81,7 +81,15 @@ export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: st
  */
 export interface CaseFileRepository {
   /** Stores a new case under a fresh data key sealed to each recipient. */
-  create(caseFile: CaseFile, persons: Person[], recipients: KeyRecipient[]): Promise<void>;
+  create(
+    caseFile: CaseFile,
+    persons: Person[],
+    recipients: KeyRecipient[],
+    /** Blind index per person id, where one could be computed. */
+    matchIndexes: ReadonlyMap<string, string>,
+  ): Promise<void>;
+  /** Cases with a person in this blind-index bucket: candidates, to be confirmed once opened. */
+  findCaseIdsByMatchIndex(orgId: string, matchIndex: string): Promise<string[]>;
   /** The operational frame only: enough to decide who may open the case. */
   findFrame(orgId: string, caseId: string): Promise<CaseFile | null>;
   /** The case's persons; null when the identity holds no key to this case. */

@@ -12,7 +12,7 @@ import { isRole, type Role, roles } from '../../domain/access/roles.ts';
 import { BootError, loadConfigOrFail, openStorage, runMain } from '../boot.ts';
 import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
-import { buildPorts, publicUrlOf } from '../container.ts';
+import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
 
 const cli = { system: 'cli' } as const;
 
@@ -37,7 +37,7 @@ async function withPorts(action: (ports: Ports, config: Config) => Promise<void>
   const config = loadConfigOrFail();
   const database = await openStorage(config, { migrate: true });
   try {
-    await action(buildPorts(database), config);
+    await action(buildPorts(database, configuredPorts(config)), config);
   } catch (error) {
     if (error instanceof AppError) {
       process.stderr.write(`habeas: refused (${error.code}): ${error.message}\n`);

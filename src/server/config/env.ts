@@ -64,6 +64,21 @@ export const envVariables = {
     description: 'Sender of staff messages.',
     secret: false,
   },
+  HABEAS_INDEX_KEY: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters)')
+      .optional(),
+    description:
+      'Key of the blind indexes that find duplicate persons. Unset: kept in HABEAS_DATA_DIR/index.key. Several instances on PostgreSQL must share one value.',
+    secret: true,
+  },
+  HABEAS_INDEX_EXPECTED_PERSONS: {
+    schema: z.coerce.number().int().min(1).default(10_000),
+    description:
+      'Persons one organisation expects to hold; sizes the blind index so that each value is shared by at least 10 people. Changing it needs a re-index.',
+    secret: false,
+  },
   HABEAS_TRUST_PROXY: {
     schema: booleanFlag.default(false),
     description: 'Set to true when a reverse proxy in front of Habeas sets X-Forwarded-* headers.',

@@ -73,6 +73,12 @@ describe.each(testDialects())('cases over HTTP [$name]', (dialect) => {
       person.fullName,
     );
 
+    const matches = await coordinator.browser.post('/api/v1/cases/matches', {
+      fullName: 'Aleksei Smirnov',
+      birthDate: person.birthDate,
+    });
+    expect(matches.json()).toEqual({ caseIds: [caseId], unopened: 0 });
+
     expect(
       (await lawyer.browser.request({ method: 'DELETE', url: `/api/v1/cases/${caseId}` }))
         .statusCode,

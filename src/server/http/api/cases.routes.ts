@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCaseFile } from '../../../app/cases/create-case-file.ts';
 import { deleteCaseFile } from '../../../app/cases/delete-case-file.ts';
+import { findMatchingCases } from '../../../app/cases/find-matching-cases.ts';
 import { grantCaseAccess } from '../../../app/cases/grant-case-access.ts';
 import { readCaseFile } from '../../../app/cases/read-case-file.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
@@ -11,6 +12,8 @@ import {
   createCaseRequest,
   createdCaseResponse,
   grantCaseAccessRequest,
+  matchingCasesRequest,
+  matchingCasesResponse,
 } from '../../../contracts/cases.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
 import { requireStaff } from '../plugins/staff-session.ts';
@@ -34,6 +37,20 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       const created = await createCaseFile(ports, requireStaff(request), request.body);
       return reply.status(201).send(created);
     },
+  );
+
+  app.post(
+    '/api/v1/cases/matches',
+    {
+      config: { audience: { staff: 'case.list' } },
+      schema: {
+        tags,
+        summary: 'Find cases of the same person (name in either script + birth date)',
+        body: matchingCasesRequest,
+        response: { 200: matchingCasesResponse, ...errors },
+      },
+    },
+    async (request) => findMatchingCases(ports, requireStaff(request), request.body),
   );
 
   app.get(
