@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoOrganisation } from '../app/organisations/seed-demo-organisation.ts';
@@ -19,6 +20,9 @@ runMain(async () => {
   ) {
     const adminPassword = ports.tokens.newToken().slice(0, 24);
     const demo = await seedDemoOrganisation(ports, { adminPassword });
+    // A real organisation keeps its escrow key offline; the demo leaves it in the data dir.
+    const escrowKeyFile = path.join(config.HABEAS_DATA_DIR, 'demo-escrow.key');
+    writeFileSync(escrowKeyFile, `${demo.escrowPrivateKey}\n`, { mode: 0o600 });
     // Printed to the console once, never to the log: the operator copies it, nothing keeps it.
     process.stdout.write(
       [
@@ -28,6 +32,7 @@ runMain(async () => {
         `  E-mail:       ${demo.adminEmail}`,
         `  Password:     ${adminPassword}`,
         '  At first login you enrol an authenticator app (TOTP).',
+        `  ${demo.sampleCases} invented sample cases; demo escrow key: ${escrowKeyFile}`,
         '',
       ].join('\n'),
     );

@@ -1,8 +1,11 @@
 import type { Role } from '../../domain/access/roles.ts';
+import type { Person } from '../../domain/persons/person.ts';
 import { inviteStaffUser } from '../accounts/invite-staff-user.ts';
 import { setPasswordWithToken } from '../accounts/set-password-with-token.ts';
+import { caseRecipients, personMatchIndex } from '../cases/create-case-file.ts';
 import type { Ports } from '../ports/ports.ts';
 import { createOrganisation } from './create-organisation.ts';
+import { setEscrowKey } from './init-escrow.ts';
 
 export const demoAdminEmail = 'admin@demo.habeas.invalid';
 
@@ -17,6 +20,28 @@ const demoStaff: { email: string; displayName: string; roles: Role[] }[] = [
   { email: 'volunteer@demo.habeas.invalid', displayName: 'Глеб Волонтёр', roles: ['volunteer'] },
 ];
 
+/** Invented people: the demo must never hold a real person's data. */
+const samplePersons: Omit<Person, 'id' | 'orgId' | 'caseId' | 'createdAt'>[] = [
+  {
+    fullName: 'Примеров Иван Сергеевич',
+    birthDate: '2006-04-12',
+    phone: null,
+    notes: 'Пример: задержан в метро, доставлен в сборный пункт; апелляция в суде.',
+  },
+  {
+    fullName: 'Образцов Пётр Андреевич',
+    birthDate: '2005-09-30',
+    phone: null,
+    notes: 'Пример: электронная повестка, хочет обжаловать решение комиссии.',
+  },
+  {
+    fullName: 'Демонстров Алексей Игоревич',
+    birthDate: '2007-01-05',
+    phone: null,
+    notes: 'Пример: адвоката не пустили в военкомат с нотариальной доверенностью.',
+  },
+];
+
 /**
  * A demo organisation for a first start: an admin with the given password (who enrols his
  * second factor at first login) and one invited member of each other role. The `.invalid`
@@ -25,21 +50,64 @@ const demoStaff: { email: string; displayName: string; roles: Role[] }[] = [
 export async function seedDemoOrganisation(
   deps: Pick<
     Ports,
-    'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'passwordHasher' | 'commonPasswords' | 'staffKeys'
+    | 'unitOfWork'
+    | 'clock'
+    | 'ids'
+    | 'tokens'
+    | 'passwordHasher'
+    | 'commonPasswords'
+    | 'staffKeys'
+    | 'blindIndex'
   >,
   input: { adminPassword: string },
-): Promise<{ orgId: string; adminEmail: string }> {
+): Promise<{ orgId: string; adminEmail: string; escrowPrivateKey: string; sampleCases: number }> {
   const cli = { system: 'cli' } as const;
   const organisation = await createOrganisation(deps, { name: 'Демо: правозащитная группа' });
   const admin = await inviteStaffUser(deps, cli, {
     orgId: organisation.id,
     email: demoAdminEmail,
     displayName: 'Администратор демо',
-    roles: ['admin'],
+    roles: ['admin', 'coordinator'],
   });
   await setPasswordWithToken(deps, { token: admin.enrolmentToken, password: input.adminPassword });
   for (const member of demoStaff) {
     await inviteStaffUser(deps, cli, { orgId: organisation.id, ...member });
   }
-  return { orgId: organisation.id, adminEmail: demoAdminEmail };
+  const escrow = await setEscrowKey(deps, { orgId: organisation.id });
+  const now = deps.clock.now();
+  await deps.unitOfWork.run(async (repositories) => {
+    const adminUser = await repositories.staffUsers.findById(organisation.id, admin.userId);
+    const recipients = await caseRecipients(repositories, organisation.id, adminUser);
+    for (const person of samplePersons) {
+      const caseId = deps.ids.newId();
+      const sample: Person = {
+        id: deps.ids.newId(),
+        orgId: organisation.id,
+        caseId,
+        createdAt: now,
+        ...person,
+      };
+      const matchIndex = personMatchIndex(deps, organisation.id, sample);
+      await repositories.caseFiles.create(
+        {
+          id: caseId,
+          orgId: organisation.id,
+          status: 'open',
+          assigneeIds: [admin.userId],
+          createdBy: admin.userId,
+          createdAt: now,
+          updatedAt: now,
+        },
+        [sample],
+        recipients,
+        new Map(matchIndex === null ? [] : [[sample.id, matchIndex]]),
+      );
+    }
+  });
+  return {
+    orgId: organisation.id,
+    adminEmail: demoAdminEmail,
+    escrowPrivateKey: escrow.privateKey,
+    sampleCases: samplePersons.length,
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,33 @@ describe.each(targets)('habeas CLI [$name]', (target) => {
     const tampered = await runHabeasCli(['audit', 'verify'], target.env);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toMatch(/TAMPERED \S+: entry 2 \(hash-mismatch\)/);
+  });
+
+  it('creates the escrow key into a file only its owner can read, and rotates keys with it', async () => {
+    const keyDir = mkdtempSync(path.join(tmpdir(), 'habeas-escrow-'));
+    try {
+      const first = path.join(keyDir, 'escrow-1.key');
+      const second = path.join(keyDir, 'escrow-2.key');
+      const init = await runHabeasCli(['escrow', 'init', '--out', first], target.env);
+      expect(init.code, init.stderr).toBe(0);
+      expect(statSync(first).mode & 0o777).toBe(0o600);
+      expect(init.stdout).not.toContain(readFileSync(first, 'utf8').trim());
+
+      const again = await runHabeasCli(['escrow', 'init', '--out', second], target.env);
+      expect(again.code).toBe(5);
+
+      const keys = await runHabeasCli(['keys', 'rotate', '--key-file', first], target.env);
+      expect(keys.stdout).toBe('rotated the keys of 0 cases\n');
+      const rotated = await runHabeasCli(
+        ['escrow', 'rotate', '--key-file', first, '--out', second],
+        target.env,
+      );
+      expect(rotated.code, rotated.stderr).toBe(0);
+      const stale = await runHabeasCli(['keys', 'rotate', '--key-file', first], target.env);
+      expect(stale.code).toBe(3);
+      expect(stale.stderr).toContain('KEY_UNAVAILABLE');
+    } finally {
+      rmSync(keyDir, { recursive: true, force: true });
+    }
   });
 });
