@@ -13,6 +13,8 @@ import { BootError, loadConfigOrFail, openStorage, runMain } from '../boot.ts';
 import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
+import { registerEscrowCommands } from './escrow.command.ts';
+import { registerRulesCommands } from './rules.command.ts';
 
 const cli = { system: 'cli' } as const;
 
@@ -55,7 +57,9 @@ function parseRole(value: string, previous: Role[] = []): Role[] {
   return [...previous, value];
 }
 
-async function soleOrganisationId(ports: Ports): Promise<string> {
+/** The organisation named, or the only one there is. */
+async function organisationOf(ports: Ports, given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
   const organisations = await ports.unitOfWork.run((repositories) =>
     repositories.organisations.list(),
   );
@@ -92,7 +96,7 @@ export function buildProgram(): Command {
     .option('--org <id>', 'organisation id (default: the only one)')
     .action(async (options: { email: string; role: Role[]; name: string; org?: string }) =>
       withPorts(async (ports, config) => {
-        const orgId = options.org ?? (await soleOrganisationId(ports));
+        const orgId = await organisationOf(ports, options.org);
         const invited = await inviteStaffUser(ports, cli, {
           orgId,
           email: options.email,
@@ -168,6 +172,9 @@ export function buildProgram(): Command {
         if (broken) process.exitCode = 1;
       }),
     );
+
+  registerEscrowCommands(program, withPorts, organisationOf);
+  registerRulesCommands(program);
 
   const db = program.command('db').description('the database');
   db.command('migrate')

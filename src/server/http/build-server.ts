@@ -12,6 +12,7 @@ import {
 import type { Ports } from '../../app/ports/ports.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
 import { collectRoutes, type RegisteredRoute } from './audience.ts';
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(authRoutes, { ports: options.ports });
   await app.register(staffRoutes, { ports: options.ports });
   await app.register(casesRoutes, { ports: options.ports });
+  await app.register(rulesRoutes, { ports: options.ports });
   await app.register(homeRoutes);
   await app.register(staticRoutes, { staffAppDir: options.staffAppDir });
   await app.ready();
