@@ -46,6 +46,7 @@ describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    server?.remove();
   });
 
   it('serves /healthz', async () => {

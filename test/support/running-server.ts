@@ -24,9 +24,13 @@ function freePort(): Promise<number> {
 
 export type RunningServer = {
   baseUrl: string;
+  dataDir: string;
   /** Everything the server printed to its console. */
   output(): string;
-  stop(): Promise<void>;
+  /** SIGKILL leaves the database exactly as a crash would, WAL and all. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Deletes the data dir. */
+  remove(): void;
 };
 
 /**
@@ -70,13 +74,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     baseUrl: `http://localhost:${port}`,
+    dataDir,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
+    async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        child.kill(signal);
         await exited;
       }
+    },
+    remove() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
