@@ -5,6 +5,7 @@ import { seedDemoOrganisation } from '../app/organisations/seed-demo-organisatio
 import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from './container.ts';
 import { buildServer } from './http/build-server.ts';
+import { startRetentionJob } from './jobs/retention.job.ts';
 
 const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -45,7 +46,9 @@ runMain(async () => {
     logLevel: config.LOG_LEVEL,
     staffAppDir: path.resolve(staffAppDir),
   });
+  const stopRetention = startRetentionJob(ports, app.log);
   const shutdown = async () => {
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);

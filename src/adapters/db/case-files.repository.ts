@@ -8,7 +8,7 @@ import type {
 import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Person } from '../../domain/persons/person.ts';
-import { fromIso, toIso } from './columns.ts';
+import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
 import type { Database, PersonsTable } from './database.ts';
 
 /** The personal columns of `persons` (see personDataClasses), sealed one by one. */
@@ -192,6 +192,7 @@ export function caseFilesRepository(
         createdBy: row.created_by,
         createdAt: fromIso(row.created_at),
         updatedAt: fromIso(row.updated_at),
+        closedAt: fromIsoOrNull(row.closed_at),
       };
     },
 
@@ -219,6 +220,27 @@ export function caseFilesRepository(
           assigned_at: toIso(now),
         })
         .execute();
+    },
+
+    async close(caseFile, now) {
+      await db
+        .updateTable('case_files')
+        .set({ status: 'closed', closed_at: toIso(now), updated_at: toIso(now) })
+        .where('org_id', '=', caseFile.orgId)
+        .where('id', '=', caseFile.id)
+        .execute();
+    },
+
+    async listClosedBefore(orgId, cutoff) {
+      const rows = await db
+        .selectFrom('case_files')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'closed')
+        .where('closed_at', '<=', toIso(cutoff))
+        .orderBy('closed_at')
+        .execute();
+      return rows.map((row) => row.id);
     },
 
     async shred(caseFile, now) {

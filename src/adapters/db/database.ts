@@ -10,6 +10,7 @@ export type OrganisationsTable = {
   name: string;
   created_at: string;
   escrow_public_key: string | null;
+  closed_case_retention_days: number | null;
 };
 
 export type StaffUsersTable = {
@@ -89,6 +90,7 @@ export type CaseFilesTable = {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  closed_at: string | null;
 };
 
 export type CaseAssignmentsTable = {

@@ -23,6 +23,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0130-create-foundation',
       '2026-11-29T0300-add-staff-keys',
       '2026-11-29T0400-create-case-files',
+      '2026-11-29T0500-add-retention',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await database.db.introspection.getTables();

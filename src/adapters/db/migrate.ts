@@ -3,12 +3,14 @@ import type { Database } from './database.ts';
 import * as createFoundation from './migrations/2026-11-29T0130-create-foundation.ts';
 import * as addStaffKeys from './migrations/2026-11-29T0300-add-staff-keys.ts';
 import * as createCaseFiles from './migrations/2026-11-29T0400-create-case-files.ts';
+import * as addRetention from './migrations/2026-11-29T0500-add-retention.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
   '2026-11-29T0130-create-foundation': createFoundation,
   '2026-11-29T0300-add-staff-keys': addStaffKeys,
   '2026-11-29T0400-create-case-files': createCaseFiles,
+  '2026-11-29T0500-add-retention': addRetention,
 };
 
 export class MigrationError extends Error {

@@ -9,6 +9,7 @@ function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
     name: row.name,
     createdAt: fromIso(row.created_at),
     escrowPublicKey: row.escrow_public_key,
+    closedCaseRetentionDays: row.closed_case_retention_days,
   };
 }
 
@@ -23,6 +24,7 @@ export function organisationsRepository(db: Kysely<Database>): OrganisationRepos
           name: organisation.name,
           created_at: toIso(organisation.createdAt),
           escrow_public_key: organisation.escrowPublicKey,
+          closed_case_retention_days: organisation.closedCaseRetentionDays,
         })
         .execute();
     },
@@ -47,6 +49,14 @@ export function organisationsRepository(db: Kysely<Database>): OrganisationRepos
         .select((eb) => eb.fn.countAll().as('count'))
         .executeTakeFirstOrThrow();
       return toCount(row.count);
+    },
+
+    async setClosedCaseRetention(id, days) {
+      await db
+        .updateTable('organisations')
+        .set({ closed_case_retention_days: days })
+        .where('id', '=', id)
+        .execute();
     },
 
     async setEscrowPublicKey(id, publicKey) {

@@ -16,9 +16,12 @@ import { createOrganisation } from '../organisations/create-organisation.ts';
 import { setEscrowKey } from '../organisations/init-escrow.ts';
 import { restoreAccessFromEscrow } from '../organisations/restore-access-from-escrow.ts';
 import { rotateCaseKeys } from '../organisations/rotate-case-keys.ts';
+import { setClosedCaseRetention } from '../organisations/set-retention.ts';
 import type { Ports } from '../ports/ports.ts';
+import { closeCaseFile } from './close-case-file.ts';
 import { createCaseFile } from './create-case-file.ts';
 import { deleteCaseFile } from './delete-case-file.ts';
+import { destroyExpiredCases } from './destroy-expired-cases.ts';
 import { findMatchingCases } from './find-matching-cases.ts';
 import { grantCaseAccess } from './grant-case-access.ts';
 import { readCaseFile } from './read-case-file.ts';
@@ -310,6 +313,39 @@ describe.each(testDialects())('sealed case files [$name]', (dialect) => {
       birthDate: '2005-11-02',
     });
     expect(none.caseIds).toEqual([]);
+  });
+
+  it('destroys closed cases once the organisation’s retention period has passed, and nothing else', async () => {
+    const coordinator = await staff(['coordinator']);
+    const closedLongAgo = await createCaseFile(ports, coordinator.session, {
+      person: canaryPerson,
+    });
+    const closedRecently = await createCaseFile(ports, coordinator.session, {
+      person: canaryPerson,
+    });
+    const stillOpen = await createCaseFile(ports, coordinator.session, { person: canaryPerson });
+    await closeCaseFile(ports, coordinator.session, closedLongAgo.caseId);
+    expect(await destroyExpiredCases(ports)).toEqual({ destroyedCases: 0 });
+
+    await setClosedCaseRetention(ports, { orgId, days: 30 });
+    clock.advance(20 * 24 * 60 * 60_000);
+    await closeCaseFile(ports, coordinator.session, closedRecently.caseId);
+    clock.advance(10 * 24 * 60 * 60_000);
+    expect(await destroyExpiredCases(ports)).toEqual({ destroyedCases: 1 });
+    expect(await destroyExpiredCases(ports)).toEqual({ destroyedCases: 0 });
+
+    const statuses = await database.db.selectFrom('case_files').select(['id', 'status']).execute();
+    expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
+      [closedLongAgo.caseId]: 'deleted',
+      [closedRecently.caseId]: 'closed',
+      [stillOpen.caseId]: 'open',
+    });
+    const wraps = await database.db
+      .selectFrom('case_key_wraps')
+      .select('case_id')
+      .where('case_id', '=', closedLongAgo.caseId)
+      .execute();
+    expect(wraps).toEqual([]);
   });
 
   it('needs the escrow key set before any case is created', async () => {

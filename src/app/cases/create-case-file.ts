@@ -83,6 +83,7 @@ export async function createCaseFile(
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
+        closedAt: null,
       },
       [person],
       recipients,

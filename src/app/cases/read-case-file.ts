@@ -15,7 +15,7 @@ export async function loadCaseFrame(
   repositories: Repositories,
   current: AuthenticatedSession,
   caseId: string,
-  action: 'case.read' | 'case.delete',
+  action: 'case.read' | 'case.update' | 'case.delete',
 ): Promise<CaseFile> {
   const caseFile = await repositories.caseFiles.findFrame(current.actor.orgId, caseId);
   if (caseFile === null || caseFile.status === 'deleted')

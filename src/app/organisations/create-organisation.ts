@@ -13,6 +13,7 @@ export async function createOrganisation(
     name: input.name.trim(),
     createdAt: now,
     escrowPublicKey: null,
+    closedCaseRetentionDays: null,
   };
   await deps.unitOfWork.run(async (repositories) => {
     await repositories.organisations.insert(organisation);

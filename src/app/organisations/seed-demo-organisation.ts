@@ -97,6 +97,7 @@ export async function seedDemoOrganisation(
           createdBy: admin.userId,
           createdAt: now,
           updatedAt: now,
+          closedAt: null,
         },
         [sample],
         recipients,

@@ -12,6 +12,8 @@ export type Organisation = {
   createdAt: Date;
   /** Every case is also sealed to this key; its private half is kept offline. */
   escrowPublicKey: string | null;
+  /** Days a closed case is kept before it is destroyed; null keeps it until deleted by hand. */
+  closedCaseRetentionDays: number | null;
 };
 
 export interface OrganisationRepository {
@@ -20,6 +22,7 @@ export interface OrganisationRepository {
   count(): Promise<number>;
   list(): Promise<Organisation[]>;
   setEscrowPublicKey(id: string, publicKey: string): Promise<void>;
+  setClosedCaseRetention(id: string, days: number | null): Promise<void>;
 }
 
 export interface StaffUserRepository {
@@ -102,6 +105,9 @@ export interface CaseFileRepository {
     now: Date,
   ): Promise<boolean>;
   assign(caseFile: CaseFile, userId: string, now: Date): Promise<void>;
+  close(caseFile: CaseFile, now: Date): Promise<void>;
+  /** Closed cases of the organisation closed at or before the cutoff. */
+  listClosedBefore(orgId: string, cutoff: Date): Promise<string[]>;
   /** Crypto-shredding: every wrap of the case's key and every sealed value are destroyed. */
   shred(caseFile: CaseFile, now: Date): Promise<void>;
   /** Cases whose key is sealed to this escrow key, for recovery and rotation. */

@@ -19,11 +19,13 @@ export type AuditAction =
   | 'auth.password-reset-requested'
   | 'session.revoked'
   | 'organisation.escrow-set'
+  | 'organisation.retention-set'
   | 'case.created'
   | 'case.read'
   | 'case.access-granted'
   | 'case.access-restored'
   | 'case.key-rotated'
+  | 'case.closed'
   | 'case.deleted'
   | 'case.decryption-failed';
 

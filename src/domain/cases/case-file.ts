@@ -11,6 +11,7 @@ export type CaseFile = {
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  closedAt: Date | null;
 };
 
 export const caseFileDataClasses: DataClasses<CaseFile> = {
@@ -21,4 +22,5 @@ export const caseFileDataClasses: DataClasses<CaseFile> = {
   createdBy: 'operational',
   createdAt: 'operational',
   updatedAt: 'operational',
+  closedAt: 'operational',
 };

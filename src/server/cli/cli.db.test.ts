@@ -137,4 +137,12 @@ describe.each(targets)('habeas CLI [$name]', (target) => {
       rmSync(keyDir, { recursive: true, force: true });
     }
   });
+
+  it('sets how long closed cases are kept', async () => {
+    const set = await runHabeasCli(['org', 'retention', '--days', '90'], target.env);
+    expect(set.stdout).toBe('closed cases are destroyed 90 days after closing\n');
+    const both = await runHabeasCli(['org', 'retention', '--days', '90', '--keep'], target.env);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('give either --days N or --keep');
+  });
 });

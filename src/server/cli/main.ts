@@ -7,6 +7,7 @@ import { revokeStaffUser } from '../../app/accounts/revoke-staff-user.ts';
 import { AppError, type AppErrorCode } from '../../app/app-error.ts';
 import { verifyAuditLog } from '../../app/audit/verify-audit-log.ts';
 import { createOrganisation } from '../../app/organisations/create-organisation.ts';
+import { setClosedCaseRetention } from '../../app/organisations/set-retention.ts';
 import type { Ports } from '../../app/ports/ports.ts';
 import { isRole, type Role, roles } from '../../domain/access/roles.ts';
 import { BootError, loadConfigOrFail, openStorage, runMain } from '../boot.ts';
@@ -83,6 +84,32 @@ export function buildProgram(): Command {
       withPorts(async (ports) => {
         const organisation = await createOrganisation(ports, { name: options.name });
         process.stdout.write(`${organisation.id}\n`);
+      }),
+    );
+
+  org
+    .command('retention')
+    .description('how long closed cases are kept before they are destroyed')
+    .option('--days <n>', 'days after closing', (value) => {
+      const days = Number(value);
+      if (!Number.isInteger(days) || days < 0)
+        throw new InvalidArgumentError('expected a whole number of days');
+      return days;
+    })
+    .option('--keep', 'keep closed cases until deleted by hand')
+    .option('--org <id>', 'organisation id (default: the only one)')
+    .action(async (options: { days?: number; keep?: boolean; org?: string }) =>
+      withPorts(async (ports) => {
+        if ((options.days === undefined) === (options.keep !== true)) {
+          throw new BootError('give either --days N or --keep');
+        }
+        const orgId = await organisationOf(ports, options.org);
+        await setClosedCaseRetention(ports, { orgId, days: options.days ?? null });
+        process.stdout.write(
+          options.days === undefined
+            ? 'closed cases are kept\n'
+            : `closed cases are destroyed ${options.days} days after closing\n`,
+        );
       }),
     );
 

@@ -73,6 +73,10 @@ describe.each(testDialects())('cases over HTTP [$name]', (dialect) => {
       person.fullName,
     );
 
+    expect((await lawyer.browser.post(`/api/v1/cases/${caseId}/close`)).statusCode).toBe(204);
+    const again = await lawyer.browser.post(`/api/v1/cases/${caseId}/close`);
+    expect(again.statusCode).toBe(409);
+
     const matches = await coordinator.browser.post('/api/v1/cases/matches', {
       fullName: 'Aleksei Smirnov',
       birthDate: person.birthDate,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { closeCaseFile } from '../../../app/cases/close-case-file.ts';
 import { createCaseFile } from '../../../app/cases/create-case-file.ts';
 import { deleteCaseFile } from '../../../app/cases/delete-case-file.ts';
 import { findMatchingCases } from '../../../app/cases/find-matching-cases.ts';
@@ -103,6 +104,23 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
         caseId: request.params.caseId,
         userId: request.body.userId,
       });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:caseId/close',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'Close a case; the organisation’s retention period starts to run',
+        params: caseIdParams,
+        response: { 204: z.null().meta({ description: 'Closed' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await closeCaseFile(ports, requireStaff(request), request.params.caseId);
       return reply.status(204).send(null);
     },
   );
