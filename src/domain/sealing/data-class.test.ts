@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { staffUserDataClasses } from '../accounts/staff-user.ts';
 import { caseFileDataClasses } from '../cases/case-file.ts';
 import { personDataClasses } from '../persons/person.ts';
 import { personalFields } from './data-class.ts';
@@ -15,5 +16,6 @@ describe('data classes', () => {
 
   it('keeps the case frame operational, so a seized database shows that a case exists, not whose', () => {
     expect(personalFields(caseFileDataClasses)).toEqual([]);
+    expect(personalFields(staffUserDataClasses)).toEqual([]);
   });
 });
