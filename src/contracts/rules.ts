@@ -21,6 +21,8 @@ export const evaluateRulesRequest = z
         code: 'custom',
         path: ['facts', ...problem.path],
         message: problem.message.en,
+        // Both languages travel with the issue, so the error is shown in the reader's.
+        params: { message: problem.message },
       });
     }
   })

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type {
   DataKey,
   RecordSealing,
@@ -9,7 +9,7 @@ import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositor
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
-import type { Database, PersonsTable } from './database.ts';
+import type { CaseFilesTable, Database, PersonsTable } from './database.ts';
 
 /** The personal columns of `persons` (see personDataClasses), sealed one by one. */
 const sealedPersonColumns = ['full_name', 'birth_date', 'phone', 'notes'] as const;
@@ -43,6 +43,18 @@ export function caseFilesRepository(
       .where('recipient_public_key', '=', identity.publicKey)
       .executeTakeFirst();
     return wrap ? sealing.openDataKey(frame.data_key_id, wrap.sealed_key, identity) : null;
+  }
+
+  async function updateFrame(
+    caseFile: CaseFile,
+    changes: Updateable<CaseFilesTable>,
+  ): Promise<void> {
+    await db
+      .updateTable('case_files')
+      .set(changes)
+      .where('org_id', '=', caseFile.orgId)
+      .where('id', '=', caseFile.id)
+      .execute();
   }
 
   async function insertWrap(
@@ -223,12 +235,11 @@ export function caseFilesRepository(
     },
 
     async close(caseFile, now) {
-      await db
-        .updateTable('case_files')
-        .set({ status: 'closed', closed_at: toIso(now), updated_at: toIso(now) })
-        .where('org_id', '=', caseFile.orgId)
-        .where('id', '=', caseFile.id)
-        .execute();
+      await updateFrame(caseFile, {
+        status: 'closed',
+        closed_at: toIso(now),
+        updated_at: toIso(now),
+      });
     },
 
     async listClosedBefore(orgId, cutoff) {
@@ -244,28 +255,14 @@ export function caseFilesRepository(
     },
 
     async shred(caseFile, now) {
-      const inCase = { org_id: caseFile.orgId, case_id: caseFile.id };
-      await db
-        .deleteFrom('case_key_wraps')
-        .where('org_id', '=', inCase.org_id)
-        .where('case_id', '=', inCase.case_id)
-        .execute();
-      await db
-        .deleteFrom('persons')
-        .where('org_id', '=', inCase.org_id)
-        .where('case_id', '=', inCase.case_id)
-        .execute();
-      await db
-        .deleteFrom('case_assignments')
-        .where('org_id', '=', inCase.org_id)
-        .where('case_id', '=', inCase.case_id)
-        .execute();
-      await db
-        .updateTable('case_files')
-        .set({ status: 'deleted', data_key_id: null, updated_at: toIso(now) })
-        .where('org_id', '=', caseFile.orgId)
-        .where('id', '=', caseFile.id)
-        .execute();
+      for (const table of ['case_key_wraps', 'persons', 'case_assignments'] as const) {
+        await db
+          .deleteFrom(table)
+          .where('org_id', '=', caseFile.orgId)
+          .where('case_id', '=', caseFile.id)
+          .execute();
+      }
+      await updateFrame(caseFile, { status: 'deleted', data_key_id: null, updated_at: toIso(now) });
     },
 
     async findCaseIdsByMatchIndex(orgId, matchIndex) {
@@ -329,12 +326,7 @@ export function caseFilesRepository(
         .where('case_id', '=', caseFile.id)
         .where('key_id', '=', oldKey.keyId)
         .execute();
-      await db
-        .updateTable('case_files')
-        .set({ data_key_id: newKey.keyId, updated_at: toIso(now) })
-        .where('org_id', '=', caseFile.orgId)
-        .where('id', '=', caseFile.id)
-        .execute();
+      await updateFrame(caseFile, { data_key_id: newKey.keyId, updated_at: toIso(now) });
       return true;
     },
   };

@@ -52,6 +52,38 @@ export function personMatchIndex(
   return key.ok ? deps.blindIndex.personIndex(orgId, key.key) : null;
 }
 
+/**
+ * Stores a new open case with one person, assigned to its creator, sealed to the creator, the
+ * coordinators and escrow, with the person's blind index.
+ */
+export async function storeNewCase(
+  repositories: Repositories,
+  deps: Pick<Ports, 'ids' | 'blindIndex'>,
+  input: { orgId: string; creator: StaffUser; person: NewPerson; now: Date },
+): Promise<{ caseId: string; recipients: number }> {
+  const { orgId, creator, now } = input;
+  const caseId = deps.ids.newId();
+  const person: Person = { id: deps.ids.newId(), orgId, caseId, createdAt: now, ...input.person };
+  const matchIndex = personMatchIndex(deps, orgId, person);
+  const recipients = await caseRecipients(repositories, orgId, creator);
+  await repositories.caseFiles.create(
+    {
+      id: caseId,
+      orgId,
+      status: 'open',
+      assigneeIds: [creator.id],
+      createdBy: creator.id,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    },
+    [person],
+    recipients,
+    new Map(matchIndex === null ? [] : [[person.id, matchIndex]]),
+  );
+  return { caseId, recipients: recipients.length };
+}
+
 /** Opens a new case for a person, sealed from the first byte, and assigns it to its creator. */
 export async function createCaseFile(
   deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'blindIndex'>,
@@ -62,41 +94,22 @@ export async function createCaseFile(
   authorise(actor, 'case.create', { type: 'organisation', orgId: actor.orgId });
   if (user.keys === null) throw new AppError('KEY_UNAVAILABLE', 'creator has no key pair');
   const now = deps.clock.now();
-  const caseId = deps.ids.newId();
-  const person: Person = {
-    id: deps.ids.newId(),
-    orgId: actor.orgId,
-    caseId,
-    createdAt: now,
-    ...input.person,
-  };
-  const matchIndex = personMatchIndex(deps, actor.orgId, person);
-  const matchIndexes = new Map(matchIndex === null ? [] : [[person.id, matchIndex]]);
-  await deps.unitOfWork.run(async (repositories) => {
-    const recipients = await caseRecipients(repositories, actor.orgId, user);
-    await repositories.caseFiles.create(
-      {
-        id: caseId,
-        orgId: actor.orgId,
-        status: 'open',
-        assigneeIds: [actor.userId],
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-        closedAt: null,
-      },
-      [person],
-      recipients,
-      matchIndexes,
-    );
+  const caseId = await deps.unitOfWork.run(async (repositories) => {
+    const { caseId: created, recipients } = await storeNewCase(repositories, deps, {
+      orgId: actor.orgId,
+      creator: user,
+      person: input.person,
+      now,
+    });
     await recordAudit(repositories, deps, now, {
       orgId: actor.orgId,
       actorUserId: actor.userId,
       action: 'case.created',
       subjectType: 'case',
-      subjectId: caseId,
-      details: { sealedTo: recipients.length },
+      subjectId: created,
+      details: { sealedTo: recipients },
     });
+    return created;
   });
   return { caseId };
 }

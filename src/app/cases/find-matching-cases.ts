@@ -2,9 +2,9 @@ import { can } from '../../domain/access/can.ts';
 import { personMatchKey } from '../../domain/persons/person-name-key.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { authorise } from '../accounts/staff-actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports } from '../ports/ports.ts';
 import { personMatchIndex } from './create-case-file.ts';
+import { recordCaseRead } from './read-case-file.ts';
 
 /**
  * "Is this person already a client?" The blind index narrows to a bucket of candidates; each
@@ -44,14 +44,7 @@ export async function findMatchingCases(
         unopened += 1;
         continue;
       }
-      await recordAudit(repositories, deps, now, {
-        orgId: actor.orgId,
-        actorUserId: actor.userId,
-        action: 'case.read',
-        subjectType: 'case',
-        subjectId: caseId,
-        details: { purpose: 'duplicate-check' },
-      });
+      await recordCaseRead(repositories, deps, now, actor, caseId, { purpose: 'duplicate-check' });
       const confirmed = persons.some((person) => {
         if (person.birthDate === null) return false;
         const key = personMatchKey({ fullName: person.fullName, birthDate: person.birthDate });

@@ -1,3 +1,5 @@
+import type { Actor } from '../../domain/access/can.ts';
+import type { AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
@@ -28,6 +30,25 @@ export async function loadCaseFrame(
   return caseFile;
 }
 
+/** Every opening of a case file is audited, whatever it was opened for. */
+export async function recordCaseRead(
+  repositories: Repositories,
+  deps: Pick<Ports, 'ids'>,
+  now: Date,
+  actor: Actor,
+  caseId: string,
+  details: AuditEvent['details'],
+): Promise<void> {
+  await recordAudit(repositories, deps, now, {
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    details,
+  });
+}
+
 /**
  * Opens a case with the reader's own key and records the read in the audit log in the same
  * transaction. A sealed value that fails its check is never shown; the failure is audited.
@@ -46,14 +67,7 @@ export async function readCaseFile(
         identity === null ? null : await repositories.caseFiles.openPersons(caseFile, identity);
       if (persons === null)
         throw new AppError('KEY_UNAVAILABLE', 'reader holds no key to the case');
-      await recordAudit(repositories, deps, now, {
-        orgId: actor.orgId,
-        actorUserId: actor.userId,
-        action: 'case.read',
-        subjectType: 'case',
-        subjectId: caseId,
-        details: { persons: persons.length },
-      });
+      await recordCaseRead(repositories, deps, now, actor, caseId, { persons: persons.length });
       return { caseFile, persons };
     });
   } catch (error) {

@@ -1,8 +1,8 @@
 import type { Role } from '../../domain/access/roles.ts';
-import type { Person } from '../../domain/persons/person.ts';
 import { inviteStaffUser } from '../accounts/invite-staff-user.ts';
 import { setPasswordWithToken } from '../accounts/set-password-with-token.ts';
-import { caseRecipients, personMatchIndex } from '../cases/create-case-file.ts';
+import { AppError } from '../app-error.ts';
+import { type NewPerson, storeNewCase } from '../cases/create-case-file.ts';
 import type { Ports } from '../ports/ports.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { setEscrowKey } from './init-escrow.ts';
@@ -21,7 +21,7 @@ const demoStaff: { email: string; displayName: string; roles: Role[] }[] = [
 ];
 
 /** Invented people: the demo must never hold a real person's data. */
-const samplePersons: Omit<Person, 'id' | 'orgId' | 'caseId' | 'createdAt'>[] = [
+const samplePersons: NewPerson[] = [
   {
     fullName: 'Примеров Иван Сергеевич',
     birthDate: '2006-04-12',
@@ -77,32 +77,14 @@ export async function seedDemoOrganisation(
   const now = deps.clock.now();
   await deps.unitOfWork.run(async (repositories) => {
     const adminUser = await repositories.staffUsers.findById(organisation.id, admin.userId);
-    const recipients = await caseRecipients(repositories, organisation.id, adminUser);
+    if (adminUser === null) throw new AppError('NOT_FOUND', 'demo admin is missing');
     for (const person of samplePersons) {
-      const caseId = deps.ids.newId();
-      const sample: Person = {
-        id: deps.ids.newId(),
+      await storeNewCase(repositories, deps, {
         orgId: organisation.id,
-        caseId,
-        createdAt: now,
-        ...person,
-      };
-      const matchIndex = personMatchIndex(deps, organisation.id, sample);
-      await repositories.caseFiles.create(
-        {
-          id: caseId,
-          orgId: organisation.id,
-          status: 'open',
-          assigneeIds: [admin.userId],
-          createdBy: admin.userId,
-          createdAt: now,
-          updatedAt: now,
-          closedAt: null,
-        },
-        [sample],
-        recipients,
-        new Map(matchIndex === null ? [] : [[sample.id, matchIndex]]),
-      );
+        creator: adminUser,
+        person,
+        now,
+      });
     }
   });
   return {

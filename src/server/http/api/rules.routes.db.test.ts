@@ -121,8 +121,9 @@ describe.each(testDialects())('rules evaluation over HTTP [$name]', (dialect) =>
     });
     expect(impossible.statusCode).toBe(400);
     expect(impossible.json().error.fields).toEqual([
-      { path: 'body.facts.notice.appearanceDate', message: expect.any(String) },
+      { path: 'body.facts.notice.appearanceDate', message: expect.stringMatching(/[а-я]{3,}/) },
     ]);
+    expect(impossible.json().error.fields[0].message).not.toBe('Неверное значение.');
 
     const future = await browser.post('/api/v1/rules/evaluate', {
       facts: { detention: { ...seedFacts.detention, at: '2025-10-20T09:00:00+03:00' } },

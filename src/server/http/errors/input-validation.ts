@@ -70,6 +70,12 @@ function describe(issue: z.core.$ZodIssue, language: Language): string {
       return ru ? 'Неверный формат.' : 'Invalid format.';
     case 'unrecognized_keys':
       return ru ? 'Неизвестное поле.' : 'Unknown field.';
+    case 'custom': {
+      const localised = (
+        issue.params as { message?: Partial<Record<Language, string>> } | undefined
+      )?.message;
+      return localised?.[language] ?? (ru ? 'Неверное значение.' : 'Invalid value.');
+    }
     case 'invalid_value':
       return ru ? 'Недопустимое значение.' : 'Value not allowed.';
     default:
