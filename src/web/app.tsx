@@ -11,6 +11,7 @@ import { VerifyPage } from './auth/verify-page.tsx';
 import { WelcomePage } from './auth/welcome-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
+import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
 import { isAt, type Screen, showAddress } from './routing/screens.ts';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
@@ -19,8 +20,8 @@ type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: n
 type View =
   | { screen: 'resolving' }
   | { screen: 'login'; notice?: LoginNotice; error?: unknown }
-  | { screen: Exclude<Screen, 'login' | 'home'> }
-  | { screen: 'home'; staff: CurrentStaffResponse };
+  | { screen: Exclude<Screen, 'login' | 'home' | 'legal-position'> }
+  | { screen: 'home' | 'legal-position'; staff: CurrentStaffResponse };
 
 const screenForStage: Record<SessionStageBody, View> = {
   'second-factor': { screen: 'verify' },
@@ -51,6 +52,11 @@ function initialView(): View {
   return { screen: 'resolving' };
 }
 
+/** A signed-in user lands where the address points, if it names a page for staff. */
+function signedInView(staff: CurrentStaffResponse): View {
+  return isAt('legal-position') ? { screen: 'legal-position', staff } : { screen: 'home', staff };
+}
+
 export function App({ api }: { api: ApiClient }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>(initialView);
@@ -64,7 +70,7 @@ export function App({ api }: { api: ApiClient }) {
     if (view.screen !== 'resolving') return;
     let current = true;
     api.me().then(
-      (staff) => current && show({ screen: 'home', staff }),
+      (staff) => current && show(signedInView(staff)),
       (error: unknown) => current && show(viewAfterFailedMe(error)),
     );
     return () => {
@@ -109,6 +115,17 @@ export function App({ api }: { api: ApiClient }) {
     case 'reset':
       return <ResetPage api={api} onBackToLogin={() => show({ screen: 'login' })} />;
     case 'home':
-      return <HomePage api={api} staff={view.staff} onLoggedOut={onLoggedOut} />;
+      return (
+        <HomePage
+          api={api}
+          staff={view.staff}
+          onLoggedOut={onLoggedOut}
+          onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
+        />
+      );
+    case 'legal-position':
+      return (
+        <LegalPositionPage api={api} onHome={() => show({ screen: 'home', staff: view.staff })} />
+      );
   }
 }

@@ -85,4 +85,35 @@ describe('api client', () => {
     stubFetch([json(200, { user: { id: 1 } })]);
     await expect(api().me()).rejects.toMatchObject({ code: 'UNEXPECTED_RESPONSE', status: 200 });
   });
+
+  it('checks an evaluation against the rules contract, so a finding without sources is refused', async () => {
+    const record = {
+      packId: 'ru-conscription',
+      packVersion: 1,
+      packHash: 'af2a9b3c',
+      asOf: '2025-10-18',
+      choices: {},
+      factsSnapshot: {},
+    };
+    const sent = stubFetch([
+      json(200, { csrfToken: 't' }),
+      json(200, { record, findings: [] }),
+      json(200, { record, findings: [{ ruleId: 'PRO-01', kind: 'right' }] }),
+    ]);
+
+    const client = api();
+    await expect(client.evaluateRules({ facts: {}, asOf: '2025-10-18' })).resolves.toEqual({
+      record,
+      findings: [],
+    });
+    expect(sent[1]).toMatchObject({
+      url: '/api/v1/rules/evaluate',
+      method: 'POST',
+      body: { facts: {}, asOf: '2025-10-18' },
+    });
+    expect(sent[1]?.headers.get('x-csrf-token')).toBe('t');
+    await expect(client.evaluateRules({ facts: {} })).rejects.toMatchObject({
+      code: 'UNEXPECTED_RESPONSE',
+    });
+  });
 });

@@ -16,6 +16,11 @@ import {
   totpEnrolmentResponse,
 } from '../../contracts/auth.ts';
 import { errorBody } from '../../contracts/error-body.ts';
+import {
+  type EvaluateRulesRequest,
+  type EvaluationResponse,
+  evaluationResponse,
+} from '../../contracts/rules.ts';
 import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
 
 // The server's Content-Security-Policy forbids eval; without this, zod probes for it with
@@ -62,6 +67,7 @@ export type ApiClient = {
   requestPasswordReset(body: PasswordResetRequest): Promise<PasswordResetAcceptedResponse>;
   logOut(): Promise<void>;
   logOutEverywhere(): Promise<RevokedSessionsResponse>;
+  evaluateRules(body: EvaluateRulesRequest): Promise<EvaluationResponse>;
 };
 
 type Call<T> = {
@@ -191,6 +197,7 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         body: {},
         renewsSession: true,
       }),
+    evaluateRules: (body) => request({ path: '/rules/evaluate', schema: evaluationResponse, body }),
   };
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CurrentStaffResponse } from '../../contracts/staff.ts';
 import type { ApiClient, RevokedSessionsResponse } from '../api/api-client.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
+import { ScreenLink } from '../routing/screen-link.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { useSubmission } from '../ui/use-submission.ts';
 
@@ -9,9 +10,10 @@ type HomePageProps = {
   api: ApiClient;
   staff: CurrentStaffResponse;
   onLoggedOut: (revoked: RevokedSessionsResponse | null) => void;
+  onLegalPosition: () => void;
 };
 
-export function HomePage({ api, staff, onLoggedOut }: HomePageProps) {
+export function HomePage({ api, staff, onLoggedOut, onLegalPosition }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
   const { user, organisation } = staff;
@@ -41,6 +43,15 @@ export function HomePage({ api, staff, onLoggedOut }: HomePageProps) {
         <dt>{t('home.organisation')}</dt>
         <dd>{organisation.name}</dd>
       </dl>
+      <nav aria-label={t('home.tools')}>
+        <ul className="tools">
+          <li>
+            <ScreenLink to="legal-position" onShow={onLegalPosition}>
+              {t('home.legalPosition')}
+            </ScreenLink>
+          </li>
+        </ul>
+      </nav>
       <ErrorAlert error={error} />
       <div className="actions">
         <button type="button" className="primary" disabled={submitting} onClick={logOut}>

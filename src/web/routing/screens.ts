@@ -6,6 +6,7 @@ export const screenPaths = {
   welcome: '/staff/welcome',
   reset: '/staff/reset',
   home: '/staff/',
+  'legal-position': '/staff/legal-position',
 } as const;
 
 export type Screen = keyof typeof screenPaths;

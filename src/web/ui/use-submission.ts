@@ -17,5 +17,8 @@ export function useSubmission() {
     );
   }, []);
 
-  return { submitting, error, submit };
+  /** Forgets the last failure, e.g. when a check on this side stops the next request. */
+  const clearError = useCallback(() => setError(null), []);
+
+  return { submitting, error, submit, clearError };
 }

@@ -1,0 +1,13 @@
+import type { Language } from '../i18n/i18n.ts';
+
+const english = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * A calendar date (YYYY-MM-DD) for people: 18.10.2025 in Russian, October 18, 2025 in English.
+ * Read as UTC midnight and shown in UTC, so no time zone can move it to another day.
+ */
+export function formatDate(date: string, language: Language): string {
+  const [year, month, day] = date.split('-');
+  if (language === 'ru') return `${day}.${month}.${year}`;
+  return english.format(new Date(`${date}T00:00:00Z`));
+}
