@@ -14,6 +14,7 @@ import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
+import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
 
@@ -48,6 +49,9 @@ export function configuredPorts(config: Config): Partial<Ports> {
   };
 }
 
+/** One cache for the process: every port set shares the checked packs. */
+const sharedRulePacks = cachedRulePacks();
+
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
   const recordSealing = sodiumRecordSealing();
@@ -62,6 +66,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     totp: otplibTotp(),
     staffMail: disabledStaffMail(),
     staffKeys: sodiumStaffKeys(),
+    rulePacks: sharedRulePacks,
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

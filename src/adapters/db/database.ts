@@ -124,6 +124,25 @@ export type PersonsTable = {
   created_at: string;
 };
 
+export type RuleChoicesTable = {
+  org_id: string;
+  rule_id: string;
+  choice: string;
+  note: string | null;
+  set_by: string;
+  set_at: string;
+};
+
+export type RuleDisputesTable = {
+  id: string;
+  org_id: string;
+  rule_id: string;
+  version_id: string;
+  note: string;
+  raised_by: string;
+  raised_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -136,6 +155,8 @@ export type Database = {
   case_assignments: CaseAssignmentsTable;
   case_key_wraps: CaseKeyWrapsTable;
   persons: PersonsTable;
+  rule_choices: RuleChoicesTable;
+  rule_disputes: RuleDisputesTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -24,6 +24,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0300-add-staff-keys',
       '2026-11-29T0400-create-case-files',
       '2026-11-29T0500-add-retention',
+      '2026-11-29T0600-create-rule-settings',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await database.db.introspection.getTables();
@@ -37,6 +38,8 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'organisations',
       'persons',
       'recovery_codes',
+      'rule_choices',
+      'rule_disputes',
       'staff_roles',
       'staff_sessions',
       'staff_users',

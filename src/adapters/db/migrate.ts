@@ -4,6 +4,7 @@ import * as createFoundation from './migrations/2026-11-29T0130-create-foundatio
 import * as addStaffKeys from './migrations/2026-11-29T0300-add-staff-keys.ts';
 import * as createCaseFiles from './migrations/2026-11-29T0400-create-case-files.ts';
 import * as addRetention from './migrations/2026-11-29T0500-add-retention.ts';
+import * as createRuleSettings from './migrations/2026-11-29T0600-create-rule-settings.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0300-add-staff-keys': addStaffKeys,
   '2026-11-29T0400-create-case-files': createCaseFiles,
   '2026-11-29T0500-add-retention': addRetention,
+  '2026-11-29T0600-create-rule-settings': createRuleSettings,
 };
 
 export class MigrationError extends Error {

@@ -6,6 +6,7 @@ import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
+import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
 import { staffUsersRepository } from './staff-users.repository.ts';
 
@@ -22,6 +23,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           enrolmentTokens: enrolmentTokensRepository(transaction),
           auditLog: auditLogRepository(transaction, database.dialect),
           caseFiles: caseFilesRepository(transaction, sealing),
+          ruleSettings: ruleSettingsRepository(transaction),
         };
         return work(repositories);
       });

@@ -6,6 +6,7 @@ import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { UnitOfWork } from './repositories.ts';
+import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
 import type { StaffMail } from './staff-mail.ts';
 import type { Totp } from './totp.ts';
@@ -23,4 +24,5 @@ export type Ports = {
   staffMail: StaffMail;
   staffKeys: StaffKeys;
   blindIndex: BlindIndex;
+  rulePacks: RulePacks;
 };

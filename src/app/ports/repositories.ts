@@ -4,6 +4,7 @@ import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { Person } from '../../domain/persons/person.ts';
+import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
 import type { UnlockedIdentity } from './key-crypto.ts';
 
 export type Organisation = {
@@ -123,6 +124,15 @@ export interface CaseFileRepository {
   rotateDataKey(caseFile: CaseFile, opener: UnlockedIdentity, now: Date): Promise<boolean>;
 }
 
+/** An organisation's choices among disputed rule versions, and its lawyers' disputes. */
+export interface RuleSettingsRepository {
+  listChoices(orgId: string): Promise<RuleChoice[]>;
+  setChoice(choice: RuleChoice): Promise<void>;
+  clearChoice(orgId: string, ruleId: string): Promise<void>;
+  listDisputes(orgId: string): Promise<RuleDispute[]>;
+  addDispute(dispute: RuleDispute): Promise<void>;
+}
+
 /** Everything a use case may touch inside one transaction. */
 export type Repositories = {
   organisations: OrganisationRepository;
@@ -132,6 +142,7 @@ export type Repositories = {
   enrolmentTokens: EnrolmentTokenRepository;
   auditLog: AuditLogRepository;
   caseFiles: CaseFileRepository;
+  ruleSettings: RuleSettingsRepository;
 };
 
 /**

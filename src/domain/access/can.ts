@@ -24,7 +24,9 @@ export type Action =
   | 'case.read'
   | 'case.update'
   | 'case.assign'
-  | 'case.delete';
+  | 'case.delete'
+  | 'rules.manage'
+  | 'rules.dispute';
 
 type Grant = 'any' | 'assigned' | 'self';
 
@@ -59,6 +61,9 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   // Deleting destroys the case's key for good (crypto-shredding): retention is the admins' and
   // coordinators' call.
   'case.delete': { admin: 'any', coordinator: 'any' },
+  // Which version of a disputed rule applies is a legal judgement for the organisation.
+  'rules.manage': { admin: 'any', coordinator: 'any' },
+  'rules.dispute': { admin: 'any', coordinator: 'any', lawyer: 'any' },
 };
 
 function grantCovers(grant: Grant, actor: Actor, subject: Subject): boolean {

@@ -20,6 +20,8 @@ export type AuditAction =
   | 'session.revoked'
   | 'organisation.escrow-set'
   | 'organisation.retention-set'
+  | 'rules.choice-set'
+  | 'rules.disputed'
   | 'case.created'
   | 'case.read'
   | 'case.access-granted'

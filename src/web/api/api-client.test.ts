@@ -97,14 +97,15 @@ describe('api client', () => {
     };
     const sent = stubFetch([
       json(200, { csrfToken: 't' }),
-      json(200, { record, findings: [] }),
-      json(200, { record, findings: [{ ruleId: 'PRO-01', kind: 'right' }] }),
+      json(200, { record, findings: [], disputes: [] }),
+      json(200, { record, findings: [{ ruleId: 'PRO-01', kind: 'right' }], disputes: [] }),
     ]);
 
     const client = api();
     await expect(client.evaluateRules({ facts: {}, asOf: '2025-10-18' })).resolves.toEqual({
       record,
       findings: [],
+      disputes: [],
     });
     expect(sent[1]).toMatchObject({
       url: '/api/v1/rules/evaluate',

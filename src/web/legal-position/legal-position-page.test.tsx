@@ -155,7 +155,7 @@ const selfReport: Finding = {
 };
 
 function evaluation(findings: Finding[]): FakeReply {
-  return { status: 200, body: { record, findings } };
+  return { status: 200, body: { record, findings, disputes: [] } };
 }
 
 function startApp(path: string, server: ReturnType<typeof fakeServer>): User {

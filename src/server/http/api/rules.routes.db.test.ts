@@ -8,6 +8,7 @@ import { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
 import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
+import type { Role } from '../../../domain/access/roles.ts';
 import { buildPorts } from '../../container.ts';
 import type { HabeasServer } from '../build-server.ts';
 
@@ -37,8 +38,8 @@ describe.each(testDialects())('rules evaluation over HTTP [$name]', (dialect) =>
     await database.close();
   });
 
-  async function signedIn() {
-    const staff = await buildEnrolledStaff(ports, { roles: ['lawyer'] });
+  async function signedIn(roles: Role[] = ['lawyer'], orgId?: string) {
+    const staff = await buildEnrolledStaff(ports, { roles, ...(orgId ? { orgId } : {}) });
     clock.advance(60_000);
     const browser = browserSession(server);
     await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
@@ -46,7 +47,7 @@ describe.each(testDialects())('rules evaluation over HTTP [$name]', (dialect) =>
       code: await totpCodeAt(ports, staff.totpSecret),
     });
     expect(verified.statusCode).toBe(200);
-    return browser;
+    return Object.assign(browser, { orgId: staff.orgId });
   }
 
   it('refuses anyone not signed in', async () => {
@@ -140,6 +141,71 @@ describe.each(testDialects())('rules evaluation over HTTP [$name]', (dialect) =>
     expect(unknownChoice.statusCode).toBe(400);
     expect(unknownChoice.json().error.fields).toEqual([
       { path: 'body.choices.NOT-07', message: expect.any(String) },
+    ]);
+  });
+
+  it('applies the organisation’s choice among disputed versions, and shows its lawyers’ disputes', async () => {
+    const coordinator = await signedIn(['coordinator']);
+    const lawyer = await signedIn(['lawyer'], coordinator.orgId);
+    const suspension = ports.rulePacks
+      .current('ru-conscription')
+      .pack.rules.find((rule) => rule.id === 'APL-06');
+    const versionId = suspension?.versions[0]?.id ?? '';
+
+    const byLawyer = await lawyer.request({
+      method: 'PUT',
+      url: '/api/v1/rules/choices/APL-06',
+      body: { choice: 'under-review', note: null },
+    });
+    expect(byLawyer.statusCode).toBe(403);
+    const unknown = await coordinator.request({
+      method: 'PUT',
+      url: '/api/v1/rules/choices/APL-06',
+      body: { choice: 'no-such-version', note: null },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const chosen = await coordinator.request({
+      method: 'PUT',
+      url: '/api/v1/rules/choices/APL-06',
+      body: { choice: 'under-review', note: 'Ждём позицию Верховного суда' },
+    });
+    expect(chosen.statusCode).toBe(204);
+
+    const raised = await lawyer.post('/api/v1/rules/disputes', {
+      ruleId: 'APL-06',
+      versionId,
+      note: 'Суды применяют приостановление и к решениям муниципальной комиссии.',
+    });
+    expect(raised.statusCode).toBe(201);
+
+    const evaluated = await lawyer.post('/api/v1/rules/evaluate', {
+      facts: seedFacts,
+      asOf: '2025-10-18',
+    });
+    const body = evaluated.json() as {
+      findings: { ruleId: string; selection: string }[];
+      disputes: { ruleId: string; versionId: string; note: string }[];
+    };
+    const suspensionFindings = body.findings.filter((finding) => finding.ruleId === 'APL-06');
+    expect(suspensionFindings.length).toBeGreaterThan(0);
+    expect(suspensionFindings.every((finding) => finding.selection === 'under-review')).toBe(true);
+    expect(body.disputes).toEqual([
+      expect.objectContaining({
+        ruleId: 'APL-06',
+        versionId,
+        note: expect.stringContaining('муниципальной'),
+      }),
+    ]);
+
+    const settings = (await lawyer.get('/api/v1/rules/settings')).json() as {
+      pack: { packId: string };
+      rules: unknown[];
+      choices: { ruleId: string; choice: string }[];
+    };
+    expect(settings.pack.packId).toBe('ru-conscription');
+    expect(settings.rules.length).toBeGreaterThan(30);
+    expect(settings.choices).toEqual([
+      expect.objectContaining({ ruleId: 'APL-06', choice: 'under-review' }),
     ]);
   });
 });

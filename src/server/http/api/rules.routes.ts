@@ -1,33 +1,38 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import {
-  type CheckedRulePack,
-  loadCurrentRulePack,
-} from '../../../adapters/rules/rule-pack-loader.ts';
+import { z } from 'zod';
 import type { Ports } from '../../../app/ports/ports.ts';
+import { describeRuleSettings } from '../../../app/rules/describe-rule-settings.ts';
+import {
+  conscriptionPackId,
+  evaluateLegalPosition,
+} from '../../../app/rules/evaluate-legal-position.ts';
+import { raiseRuleDispute } from '../../../app/rules/raise-rule-dispute.ts';
+import { setRuleChoice } from '../../../app/rules/set-rule-choice.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
-import { evaluateRulesRequest, evaluationResponse } from '../../../contracts/rules.ts';
-import { moscowDateOf } from '../../../domain/rules/calendar-date.ts';
-import { evaluate } from '../../../domain/rules/evaluate.ts';
+import {
+  evaluateRulesRequest,
+  evaluationResponse,
+  raisedRuleDisputeResponse,
+  raiseRuleDisputeRequest,
+  ruleIdParams,
+  ruleSettingsResponse,
+  setRuleChoiceRequest,
+} from '../../../contracts/rules.ts';
+import type { RuleDispute } from '../../../domain/rules/rule-settings.ts';
 import { InputValidationError } from '../errors/input-validation.ts';
+import { requireStaff } from '../plugins/staff-session.ts';
 
 const tags = ['rules'];
 const errors = { '4xx': errorBody };
 
-let current: CheckedRulePack | undefined;
-
-/** The pack is content shipped with the code: read and checked once per process. */
-function currentPack(): CheckedRulePack {
-  current ??= loadCurrentRulePack('ru-conscription');
-  return current;
+function disputeBody(dispute: RuleDispute) {
+  const { id, ruleId, versionId, note, raisedBy } = dispute;
+  return { id, ruleId, versionId, note, raisedBy, raisedAt: dispute.raisedAt.toISOString() };
 }
 
-export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Pick<Ports, 'clock'> }> = async (
-  app,
-  { ports },
-) => {
-  // Checked against its golden cases at registration: a broken pack stops the server starting.
-  const pack = currentPack();
+export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, { ports }) => {
+  // Checked against its golden cases here: a broken pack stops the server starting.
+  ports.rulePacks.current(conscriptionPackId);
 
   app.post(
     '/api/v1/rules/evaluate',
@@ -42,9 +47,8 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Pick<Ports, 'clock'> }>
       },
     },
     async (request) => {
-      const { facts, asOf, choices } = request.body;
-      const result = evaluate(pack, facts, asOf ?? moscowDateOf(ports.clock.now()), choices);
-      if (result.ok) return result.evaluation;
+      const result = await evaluateLegalPosition(ports, requireStaff(request), request.body);
+      if (result.ok) return { ...result.evaluation, disputes: result.disputes.map(disputeBody) };
       // Only what depends on the default date or on the pack is left here: report it like the
       // contract's own refinements, as a 400 naming each field.
       throw new InputValidationError(
@@ -53,10 +57,92 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Pick<Ports, 'clock'> }>
             code: 'custom',
             path: problem.path[0] === 'choices' ? problem.path : ['facts', ...problem.path],
             message: problem.message.en,
+            params: { message: problem.message },
             input: undefined,
           }),
         ),
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/rules/settings',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary:
+          'The rule pack in use, to review rule by rule, with the organisation’s choices and disputes',
+        response: { 200: ruleSettingsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const settings = await describeRuleSettings(ports, requireStaff(request));
+      const { pack, packHash } = settings.pack;
+      return {
+        pack: { packId: pack.packId, packVersion: pack.packVersion, packHash, title: pack.title },
+        rules: pack.rules.map((rule) => ({
+          ruleId: rule.id,
+          title: rule.title,
+          defaultVersion: rule.defaultVersion ?? null,
+          versions: rule.versions.map((version) => ({
+            versionId: version.id,
+            status: version.status,
+            effectiveFrom: version.effectiveFrom,
+            effectiveTo: version.effectiveTo,
+            statement: version.statement,
+            confidence: version.confidence,
+            sources: version.sources,
+          })),
+        })),
+        choices: settings.choices.map(({ ruleId, choice, note, setBy, setAt }) => ({
+          ruleId,
+          choice,
+          note,
+          setBy,
+          setAt: setAt.toISOString(),
+        })),
+        disputes: settings.disputes.map(disputeBody),
+      };
+    },
+  );
+
+  app.put(
+    '/api/v1/rules/choices/:ruleId',
+    {
+      config: { audience: { staff: 'rules.manage' } },
+      schema: {
+        tags,
+        summary:
+          'Choose the version of a disputed rule the organisation applies, or mark it under review',
+        params: ruleIdParams,
+        body: setRuleChoiceRequest,
+        response: { 204: z.null().meta({ description: 'Set' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await setRuleChoice(ports, requireStaff(request), {
+        ruleId: request.params.ruleId,
+        ...request.body,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/rules/disputes',
+    {
+      config: { audience: { staff: 'rules.dispute' } },
+      schema: {
+        tags,
+        summary: 'Mark a rule version as disputed, with a note on why',
+        body: raiseRuleDisputeRequest,
+        response: { 201: raisedRuleDisputeResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const raised = await raiseRuleDispute(ports, requireStaff(request), request.body);
+      return reply.status(201).send(raised);
     },
   );
 };
