@@ -96,7 +96,10 @@ describe('nothing personal at rest', () => {
         connectionString: serverUrl,
         schema: database.schema ?? 'public',
       });
-      const tables = await reader.db.introspection.getTables();
+      const schema = database.schema ?? 'public';
+      const tables = (await reader.db.introspection.getTables()).filter(
+        (table) => table.schema === schema,
+      );
       let rowsRead = 0;
       for (const table of tables) {
         const rows = await sql<{

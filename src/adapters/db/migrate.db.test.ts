@@ -3,9 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDialects } from '../../../test/support/test-databases.ts';
 import { MigrationError, migrateToLatest, migrations } from './migrate.ts';
 
-async function tableNames(database: TestDatabase): Promise<string[]> {
+/** This test's own tables: on PostgreSQL other tests' schemas share the database. */
+async function ownTables(database: TestDatabase) {
   const tables = await database.db.introspection.getTables();
-  return tables.map((table) => table.name).sort();
+  return tables.filter((table) => database.schema === null || table.schema === database.schema);
+}
+
+async function tableNames(database: TestDatabase): Promise<string[]> {
+  return (await ownTables(database)).map((table) => table.name).sort();
 }
 
 describe.each(testDialects())('migrations [$name]', (dialect) => {
@@ -25,9 +30,10 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0400-create-case-files',
       '2026-11-29T0500-add-retention',
       '2026-11-29T0600-create-rule-settings',
+      '2026-11-29T0700-create-legal-decisions',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
-    const tables = await database.db.introspection.getTables();
+    const tables = await ownTables(database);
     const domainTables = tables.filter((table) => !table.name.startsWith('schema_migrations'));
     expect(domainTables.map((table) => table.name).sort()).toEqual([
       'audit_log',
@@ -35,6 +41,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'case_files',
       'case_key_wraps',
       'enrolment_tokens',
+      'legal_decisions',
       'organisations',
       'persons',
       'recovery_codes',

@@ -1,10 +1,18 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  PostgresAdapter,
+  sql,
+} from 'kysely';
 import type { Database } from './database.ts';
 import * as createFoundation from './migrations/2026-11-29T0130-create-foundation.ts';
 import * as addStaffKeys from './migrations/2026-11-29T0300-add-staff-keys.ts';
 import * as createCaseFiles from './migrations/2026-11-29T0400-create-case-files.ts';
 import * as addRetention from './migrations/2026-11-29T0500-add-retention.ts';
 import * as createRuleSettings from './migrations/2026-11-29T0600-create-rule-settings.ts';
+import * as createLegalDecisions from './migrations/2026-11-29T0700-create-legal-decisions.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
@@ -13,10 +21,24 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0400-create-case-files': createCaseFiles,
   '2026-11-29T0500-add-retention': addRetention,
   '2026-11-29T0600-create-rule-settings': createRuleSettings,
+  '2026-11-29T0700-create-legal-decisions': createLegalDecisions,
 };
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
+}
+
+/**
+ * On PostgreSQL the migrator looks for its bookkeeping table in every schema unless told which:
+ * another application's `schema_migrations` in the same database would pass for ours.
+ */
+async function currentPostgresSchema(
+  db: Kysely<Database>,
+): Promise<{ migrationTableSchema?: string }> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return schema === undefined ? {} : { migrationTableSchema: schema };
 }
 
 /**
@@ -33,6 +55,7 @@ export async function migrateToLatest(
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    ...(await currentPostgresSchema(db)),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
