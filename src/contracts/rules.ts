@@ -159,3 +159,29 @@ export const raiseRuleDisputeRequest = z
 export const raisedRuleDisputeResponse = z
   .object({ disputeId: z.string() })
   .meta({ id: 'RaisedRuleDispute' });
+
+export const recordedLegalPositionResponse = evaluationResponse
+  .extend({ decisionId: z.string() })
+  .meta({ id: 'RecordedLegalPosition' });
+
+export const legalPositionsResponse = z
+  .array(
+    z.object({
+      id: z.string(),
+      packId: z.string(),
+      packVersion: z.int(),
+      packHash: z.string(),
+      asOf: calendarDate,
+      choices: z.record(z.string(), z.string()),
+      factsSnapshot: caseFacts,
+      createdBy: z.string(),
+      createdAt: z.iso.datetime(),
+      samePack: z
+        .boolean()
+        .meta({ description: 'False when the rule pack changed since it was recorded' }),
+    }),
+  )
+  .meta({
+    id: 'LegalPositions',
+    description: 'Recorded on the case, oldest first; replay with the same facts',
+  });

@@ -8,8 +8,9 @@ import type {
 import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Person } from '../../domain/persons/person.ts';
+import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
-import type { CaseFilesTable, Database, PersonsTable } from './database.ts';
+import type { CaseFilesTable, Database, LegalDecisionsTable, PersonsTable } from './database.ts';
 
 /** The personal columns of `persons` (see personDataClasses), sealed one by one. */
 const sealedPersonColumns = ['full_name', 'birth_date', 'phone', 'notes'] as const;
@@ -108,6 +109,39 @@ export function caseFilesRepository(
       birthDate: open('birth_date', row.birth_date),
       phone: open('phone', row.phone),
       notes: open('notes', row.notes),
+      createdAt: fromIso(row.created_at),
+    };
+  }
+
+  function decisionContext(decisionId: string): SealContext {
+    return { table: 'legal_decisions', recordId: decisionId, field: 'facts_snapshot' };
+  }
+
+  async function decisionRows(caseFile: CaseFile) {
+    return db
+      .selectFrom('legal_decisions')
+      .selectAll()
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  function openDecision(row: Selectable<LegalDecisionsTable>, key: DataKey): LegalDecision {
+    return {
+      id: row.id,
+      orgId: row.org_id,
+      caseId: row.case_id,
+      packId: row.pack_id,
+      packVersion: row.pack_version,
+      packHash: row.pack_hash,
+      asOf: row.as_of,
+      choices: JSON.parse(row.choices) as LegalDecision['choices'],
+      factsSnapshot: JSON.parse(
+        sealing.open(key, decisionContext(row.id), row.facts_snapshot),
+      ) as LegalDecision['factsSnapshot'],
+      createdBy: row.created_by,
       createdAt: fromIso(row.created_at),
     };
   }
@@ -242,6 +276,38 @@ export function caseFilesRepository(
       });
     },
 
+    async addDecision(caseFile, opener, decision) {
+      const key = await openDataKey(caseFile, opener);
+      if (key === null) return false;
+      await db
+        .insertInto('legal_decisions')
+        .values({
+          id: decision.id,
+          org_id: decision.orgId,
+          case_id: caseFile.id,
+          pack_id: decision.packId,
+          pack_version: decision.packVersion,
+          pack_hash: decision.packHash,
+          as_of: decision.asOf,
+          choices: JSON.stringify(decision.choices),
+          facts_snapshot: sealing.seal(
+            key,
+            decisionContext(decision.id),
+            JSON.stringify(decision.factsSnapshot),
+          ),
+          created_by: decision.createdBy,
+          created_at: toIso(decision.createdAt),
+        })
+        .execute();
+      return true;
+    },
+
+    async listDecisions(caseFile, opener) {
+      const key = await openDataKey(caseFile, opener);
+      if (key === null) return null;
+      return (await decisionRows(caseFile)).map((row) => openDecision(row, key));
+    },
+
     async listClosedBefore(orgId, cutoff) {
       const rows = await db
         .selectFrom('case_files')
@@ -255,7 +321,12 @@ export function caseFilesRepository(
     },
 
     async shred(caseFile, now) {
-      for (const table of ['case_key_wraps', 'persons', 'case_assignments'] as const) {
+      for (const table of [
+        'case_key_wraps',
+        'persons',
+        'legal_decisions',
+        'case_assignments',
+      ] as const) {
         await db
           .deleteFrom(table)
           .where('org_id', '=', caseFile.orgId)
@@ -314,6 +385,14 @@ export function caseFilesRepository(
         await db
           .updateTable('persons')
           .set(sealPerson(person, newKey))
+          .where('id', '=', row.id)
+          .execute();
+      }
+      for (const row of await decisionRows(caseFile)) {
+        const facts = sealing.open(oldKey, decisionContext(row.id), row.facts_snapshot);
+        await db
+          .updateTable('legal_decisions')
+          .set({ facts_snapshot: sealing.seal(newKey, decisionContext(row.id), facts) })
           .where('id', '=', row.id)
           .execute();
       }

@@ -143,6 +143,21 @@ export type RuleDisputesTable = {
   raised_at: string;
 };
 
+/** `facts_snapshot` holds sealed text; the rest is operational. */
+export type LegalDecisionsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  pack_id: string;
+  pack_version: number;
+  pack_hash: string;
+  as_of: string;
+  choices: string;
+  facts_snapshot: string;
+  created_by: string;
+  created_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -157,6 +172,7 @@ export type Database = {
   persons: PersonsTable;
   rule_choices: RuleChoicesTable;
   rule_disputes: RuleDisputesTable;
+  legal_decisions: LegalDecisionsTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

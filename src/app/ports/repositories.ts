@@ -4,6 +4,7 @@ import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { Person } from '../../domain/persons/person.ts';
+import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
 import type { UnlockedIdentity } from './key-crypto.ts';
 
@@ -107,6 +108,14 @@ export interface CaseFileRepository {
   ): Promise<boolean>;
   assign(caseFile: CaseFile, userId: string, now: Date): Promise<void>;
   close(caseFile: CaseFile, now: Date): Promise<void>;
+  /** Records a legal position on the case, its facts sealed; false without a key to the case. */
+  addDecision(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    decision: LegalDecision,
+  ): Promise<boolean>;
+  /** The case's recorded legal positions, oldest first; null without a key to the case. */
+  listDecisions(caseFile: CaseFile, opener: UnlockedIdentity): Promise<LegalDecision[] | null>;
   /** Closed cases of the organisation closed at or before the cutoff. */
   listClosedBefore(orgId: string, cutoff: Date): Promise<string[]>;
   /** Crypto-shredding: every wrap of the case's key and every sealed value are destroyed. */

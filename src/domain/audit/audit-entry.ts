@@ -28,6 +28,7 @@ export type AuditAction =
   | 'case.access-restored'
   | 'case.key-rotated'
   | 'case.closed'
+  | 'case.legal-position-recorded'
   | 'case.deleted'
   | 'case.decryption-failed';
 

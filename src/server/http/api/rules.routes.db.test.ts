@@ -7,6 +7,7 @@ import {
 import { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
 import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
+import { setEscrowKey } from '../../../app/organisations/init-escrow.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import type { Role } from '../../../domain/access/roles.ts';
 import { buildPorts } from '../../container.ts';
@@ -207,5 +208,45 @@ describe.each(testDialects())('rules evaluation over HTTP [$name]', (dialect) =>
     expect(settings.choices).toEqual([
       expect.objectContaining({ ruleId: 'APL-06', choice: 'under-review' }),
     ]);
+  });
+
+  it('records a legal position on a case with its facts sealed, and lists it for replay', async () => {
+    const operator = await signedIn(['operator']);
+    await setEscrowKey(ports, { orgId: operator.orgId });
+    const lawyer = await signedIn(['lawyer'], operator.orgId);
+    const created = await operator.post('/api/v1/cases', {
+      person: { fullName: 'Позиционов Олег', birthDate: seedFacts.person.birthDate },
+    });
+    const { caseId } = created.json() as { caseId: string };
+
+    const recorded = await operator.post(`/api/v1/cases/${caseId}/legal-positions`, {
+      facts: seedFacts,
+      asOf: '2025-10-18',
+    });
+    expect(recorded.statusCode).toBe(201);
+    const { decisionId, findings } = recorded.json() as { decisionId: string; findings: unknown[] };
+    expect(findings.length).toBeGreaterThan(5);
+
+    const stored = await database.db
+      .selectFrom('legal_decisions')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(stored.facts_snapshot).not.toContain(seedFacts.person.birthDate);
+    expect(stored.pack_hash).toBe(ports.rulePacks.current('ru-conscription').packHash);
+
+    const listed = await operator.get(`/api/v1/cases/${caseId}/legal-positions`);
+    expect(listed.json()).toEqual([
+      expect.objectContaining({
+        id: decisionId,
+        asOf: '2025-10-18',
+        factsSnapshot: seedFacts,
+        samePack: true,
+      }),
+    ]);
+    expect((await lawyer.get(`/api/v1/cases/${caseId}/legal-positions`)).statusCode).toBe(403);
+    expect(
+      (await lawyer.post(`/api/v1/cases/${caseId}/legal-positions`, { facts: seedFacts }))
+        .statusCode,
+    ).toBe(403);
   });
 });

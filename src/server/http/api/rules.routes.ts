@@ -7,17 +7,25 @@ import {
   evaluateLegalPosition,
 } from '../../../app/rules/evaluate-legal-position.ts';
 import { raiseRuleDispute } from '../../../app/rules/raise-rule-dispute.ts';
+import {
+  listLegalPositions,
+  recordLegalPosition,
+} from '../../../app/rules/record-legal-position.ts';
 import { setRuleChoice } from '../../../app/rules/set-rule-choice.ts';
+import { caseIdParams } from '../../../contracts/cases.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
 import {
   evaluateRulesRequest,
   evaluationResponse,
+  legalPositionsResponse,
   raisedRuleDisputeResponse,
   raiseRuleDisputeRequest,
+  recordedLegalPositionResponse,
   ruleIdParams,
   ruleSettingsResponse,
   setRuleChoiceRequest,
 } from '../../../contracts/rules.ts';
+import type { FactProblem } from '../../../domain/rules/case-facts.ts';
 import type { RuleDispute } from '../../../domain/rules/rule-settings.ts';
 import { InputValidationError } from '../errors/input-validation.ts';
 import { requireStaff } from '../plugins/staff-session.ts';
@@ -28,6 +36,24 @@ const errors = { '4xx': errorBody };
 function disputeBody(dispute: RuleDispute) {
   const { id, ruleId, versionId, note, raisedBy } = dispute;
   return { id, ruleId, versionId, note, raisedBy, raisedAt: dispute.raisedAt.toISOString() };
+}
+
+/**
+ * Only what depends on the default date or on the pack is left after the contract: report it
+ * like the contract's own refinements, as a 400 naming each field.
+ */
+function factsRefused(problems: FactProblem[]): InputValidationError {
+  return new InputValidationError(
+    problems.map(
+      (problem): z.core.$ZodIssue => ({
+        code: 'custom',
+        path: problem.path[0] === 'choices' ? problem.path : ['facts', ...problem.path],
+        message: problem.message.en,
+        params: { message: problem.message },
+        input: undefined,
+      }),
+    ),
+  );
 }
 
 export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, { ports }) => {
@@ -49,19 +75,7 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
     async (request) => {
       const result = await evaluateLegalPosition(ports, requireStaff(request), request.body);
       if (result.ok) return { ...result.evaluation, disputes: result.disputes.map(disputeBody) };
-      // Only what depends on the default date or on the pack is left here: report it like the
-      // contract's own refinements, as a 400 naming each field.
-      throw new InputValidationError(
-        result.problems.map(
-          (problem): z.core.$ZodIssue => ({
-            code: 'custom',
-            path: problem.path[0] === 'choices' ? problem.path : ['facts', ...problem.path],
-            message: problem.message.en,
-            params: { message: problem.message },
-            input: undefined,
-          }),
-        ),
-      );
+      throw factsRefused(result.problems);
     },
   );
 
@@ -143,6 +157,56 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
     async (request, reply) => {
       const raised = await raiseRuleDispute(ports, requireStaff(request), request.body);
       return reply.status(201).send(raised);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:caseId/legal-positions',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'Evaluate the rules for a case and record the position on it, facts sealed',
+        params: caseIdParams,
+        body: evaluateRulesRequest,
+        response: { 201: recordedLegalPositionResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordLegalPosition(ports, requireStaff(request), {
+        caseId: request.params.caseId,
+        ...request.body,
+      });
+      if (!result.ok) throw factsRefused(result.problems);
+      return reply.status(201).send({
+        ...result.evaluation,
+        disputes: result.disputes.map(disputeBody),
+        decisionId: result.decisionId ?? '',
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:caseId/legal-positions',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'The legal positions recorded on a case (an audited read)',
+        params: caseIdParams,
+        response: { 200: legalPositionsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const positions = await listLegalPositions(
+        ports,
+        requireStaff(request),
+        request.params.caseId,
+      );
+      return positions.map(({ orgId: _orgId, caseId: _caseId, createdAt, ...position }) => ({
+        ...position,
+        createdAt: createdAt.toISOString(),
+      }));
     },
   );
 };
