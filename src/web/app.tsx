@@ -13,15 +13,19 @@ import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
 import { isAt, type Screen, showAddress } from './routing/screens.ts';
+import { RulesPage } from './rules/rules-page.tsx';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
+
+/** Pages for signed-in staff, which keep who is signed in. */
+type StaffScreen = 'home' | 'legal-position' | 'rules';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
   | { screen: 'resolving' }
   | { screen: 'login'; notice?: LoginNotice; error?: unknown }
-  | { screen: Exclude<Screen, 'login' | 'home' | 'legal-position'> }
-  | { screen: 'home' | 'legal-position'; staff: CurrentStaffResponse };
+  | { screen: Exclude<Screen, 'login' | StaffScreen> }
+  | { screen: StaffScreen; staff: CurrentStaffResponse };
 
 const screenForStage: Record<SessionStageBody, View> = {
   'second-factor': { screen: 'verify' },
@@ -54,7 +58,9 @@ function initialView(): View {
 
 /** A signed-in user lands where the address points, if it names a page for staff. */
 function signedInView(staff: CurrentStaffResponse): View {
-  return isAt('legal-position') ? { screen: 'legal-position', staff } : { screen: 'home', staff };
+  if (isAt('legal-position')) return { screen: 'legal-position', staff };
+  if (isAt('rules')) return { screen: 'rules', staff };
+  return { screen: 'home', staff };
 }
 
 export function App({ api }: { api: ApiClient }) {
@@ -121,11 +127,14 @@ export function App({ api }: { api: ApiClient }) {
           staff={view.staff}
           onLoggedOut={onLoggedOut}
           onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
+          onRules={() => show({ screen: 'rules', staff: view.staff })}
         />
       );
     case 'legal-position':
       return (
         <LegalPositionPage api={api} onHome={() => show({ screen: 'home', staff: view.staff })} />
       );
+    case 'rules':
+      return <RulesPage api={api} onHome={() => show({ screen: 'home', staff: view.staff })} />;
   }
 }

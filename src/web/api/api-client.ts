@@ -20,6 +20,11 @@ import {
   type EvaluateRulesRequest,
   type EvaluationResponse,
   evaluationResponse,
+  type RuleSettingsResponse,
+  raisedRuleDisputeResponse,
+  type raiseRuleDisputeRequest,
+  ruleSettingsResponse,
+  type setRuleChoiceRequest,
 } from '../../contracts/rules.ts';
 import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
 
@@ -56,6 +61,9 @@ export class ApiError extends Error {
 
 export type RevokedSessionsResponse = z.infer<typeof revokedSessionsResponse>;
 export type PasswordResetAcceptedResponse = z.infer<typeof passwordResetAccepted>;
+export type RaiseRuleDisputeRequest = z.input<typeof raiseRuleDisputeRequest>;
+export type RaisedRuleDisputeResponse = z.infer<typeof raisedRuleDisputeResponse>;
+export type SetRuleChoiceRequest = z.input<typeof setRuleChoiceRequest>;
 
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
@@ -68,13 +76,19 @@ export type ApiClient = {
   logOut(): Promise<void>;
   logOutEverywhere(): Promise<RevokedSessionsResponse>;
   evaluateRules(body: EvaluateRulesRequest): Promise<EvaluationResponse>;
+  raiseRuleDispute(body: RaiseRuleDisputeRequest): Promise<RaisedRuleDisputeResponse>;
+  ruleSettings(): Promise<RuleSettingsResponse>;
+  /** `choice: null` goes back to the pack's default version. */
+  setRuleChoice(ruleId: string, body: SetRuleChoiceRequest): Promise<void>;
 };
 
 type Call<T> = {
   path: string;
   schema: z.ZodType<T>;
-  /** Present for a POST; GETs carry no body. */
+  /** Present for a POST or PUT; GETs carry no body. */
   body?: object;
+  /** How a body is sent; POST unless said otherwise. */
+  method?: 'POST' | 'PUT';
   /** The session cookie is replaced, so a CSRF token bound to the old one is stale. */
   renewsSession?: boolean;
 };
@@ -135,27 +149,33 @@ export function createApiClient(options: { language: () => string }): ApiClient 
     return csrfToken;
   }
 
-  async function post(path: string, body: object): Promise<Response> {
+  async function write(method: 'POST' | 'PUT', path: string, body: object): Promise<Response> {
     const token = await cachedCsrfToken();
     return send(path, {
-      method: 'POST',
+      method,
       headers: headers({ 'content-type': 'application/json', 'x-csrf-token': token }),
       body: JSON.stringify(body),
     });
   }
 
-  async function request<T>({ path, schema, body, renewsSession = false }: Call<T>): Promise<T> {
+  async function request<T>({
+    path,
+    schema,
+    body,
+    method = 'POST',
+    renewsSession = false,
+  }: Call<T>): Promise<T> {
     const url = `/api/v1${path}`;
     let response =
       body === undefined
         ? await send(url, { method: 'GET', headers: headers() })
-        : await post(url, body);
+        : await write(method, url, body);
     let data = await readJson(response);
     if (body !== undefined && response.status === 403 && isCsrfRejection(data)) {
       // The token outlived its cookie (expired, or cleared by a logout in another tab): the
       // server refused before doing anything, so one retry with a fresh token is safe.
       csrfToken = undefined;
-      response = await post(url, body);
+      response = await write(method, url, body);
       data = await readJson(response);
     }
     if (!response.ok) throw errorFrom(response.status, data);
@@ -198,6 +218,16 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         renewsSession: true,
       }),
     evaluateRules: (body) => request({ path: '/rules/evaluate', schema: evaluationResponse, body }),
+    raiseRuleDispute: (body) =>
+      request({ path: '/rules/disputes', schema: raisedRuleDisputeResponse, body }),
+    ruleSettings: () => request({ path: '/rules/settings', schema: ruleSettingsResponse }),
+    setRuleChoice: (ruleId, body) =>
+      request({
+        path: `/rules/choices/${encodeURIComponent(ruleId)}`,
+        schema: noContent,
+        body,
+        method: 'PUT',
+      }),
   };
 }
 

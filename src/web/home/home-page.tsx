@@ -11,9 +11,10 @@ type HomePageProps = {
   staff: CurrentStaffResponse;
   onLoggedOut: (revoked: RevokedSessionsResponse | null) => void;
   onLegalPosition: () => void;
+  onRules: () => void;
 };
 
-export function HomePage({ api, staff, onLoggedOut, onLegalPosition }: HomePageProps) {
+export function HomePage({ api, staff, onLoggedOut, onLegalPosition, onRules }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
   const { user, organisation } = staff;
@@ -48,6 +49,11 @@ export function HomePage({ api, staff, onLoggedOut, onLegalPosition }: HomePageP
           <li>
             <ScreenLink to="legal-position" onShow={onLegalPosition}>
               {t('home.legalPosition')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="rules" onShow={onRules}>
+              {t('home.rules')}
             </ScreenLink>
           </li>
         </ul>

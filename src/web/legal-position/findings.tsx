@@ -1,9 +1,22 @@
-import { type Ref, useId } from 'react';
+import { type FormEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../contracts/rules.ts';
-import type { Confidence, FindingKind, Source } from '../../domain/rules/rule-pack.ts';
-import { currentLanguage, type Language } from '../i18n/i18n.ts';
+import type { FindingKind } from '../../domain/rules/rule-pack.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
+import { fieldMessage } from '../ui/describe-error.ts';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format-date.ts';
+import { TextAreaField } from '../ui/text-area-field.tsx';
+import { useSubmission } from '../ui/use-submission.ts';
+import {
+  ConfidenceMark,
+  DateText,
+  DisputeList,
+  disputesOf,
+  type ShownDispute,
+  Sources,
+} from './rule-parts.tsx';
 
 type Finding = EvaluationResponse['findings'][number];
 type Alternative = Finding['alternatives'][number];
@@ -23,58 +36,6 @@ function byKind(findings: Finding[]): [FindingKind, Finding[]][] {
     groups.set(finding.kind, [...(groups.get(finding.kind) ?? []), finding]);
   }
   return [...groups].sort(([a], [b]) => kindOrder[a] - kindOrder[b]);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
-function DateText({ date, language }: { date: string; language: Language }) {
-  return <time dateTime={date}>{formatDate(date, language)}</time>;
-}
-
-/** High confidence needs no warning; medium and low say so in words, not colour alone. */
-function ConfidenceMark({ confidence }: { confidence: Confidence }) {
-  const { t } = useTranslation();
-  const label = t(`legal.results.confidence.${confidence}`);
-  if (confidence === 'high') return <span className="confidence">{label}</span>;
-  return <span className={`badge badge-${confidence}`}>{label}</span>;
-}
-
-function Sources({ sources }: { sources: Source[] }) {
-  const { t } = useTranslation();
-  const language = currentLanguage();
-  return (
-    <ul className="sources">
-      {sources.map((source) => (
-        <li key={`${source.law}|${source.article}`}>
-          <cite>
-            {source.law}, {source.article}
-          </cite>
-          {source.date ? (
-            <>
-              {' '}
-              (<DateText date={source.date} language={language} />)
-            </>
-          ) : null}
-          <ul className="source-links">
-            {source.urls.map((url) => (
-              <li key={url}>
-                <a href={url} target="_blank" rel="noreferrer noopener">
-                  {hostOf(url)}
-                  <span className="visually-hidden"> {t('legal.results.opensInNewTab')}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 function Period({ alternative }: { alternative: Alternative }) {
@@ -122,7 +83,115 @@ function Alternatives({ alternatives }: { alternatives: Alternative[] }) {
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+type DisputeProps = {
+  api: ApiClient;
+  finding: Finding;
+  onRaised: (dispute: ShownDispute) => void;
+};
+
+/** "Dispute" opens a short form under the finding; what is sent is about the law, not a client. */
+function DisputeControl({ api, finding, onRaised }: DisputeProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [raised, setRaised] = useState(false);
+  const { submitting, error, submit, clearError } = useSubmission();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    // Into the form when it opens, back to the button when it closes: never lost on the page.
+    if (open) field.current?.focus();
+    else if (wasOpen.current) toggle.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    setNote('');
+    setMissing(false);
+    clearError();
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = note.trim();
+    setMissing(text === '');
+    if (text === '') {
+      clearError();
+      field.current?.focus();
+      return;
+    }
+    const { ruleId, versionId } = finding;
+    submit(async () => {
+      const { disputeId } = await api.raiseRuleDispute({ ruleId, versionId, note: text });
+      onRaised({
+        id: disputeId,
+        ruleId,
+        versionId,
+        note: text,
+        raisedAt: new Date().toISOString(),
+      });
+      setRaised(true);
+      close();
+    });
+  };
+
+  const noteError = missing ? t('disputes.required') : fieldMessage(error, 'note');
+  return (
+    <div className="dispute">
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-form` : undefined}
+        onClick={() => {
+          setRaised(false);
+          if (open) close();
+          else setOpen(true);
+        }}
+      >
+        {t('disputes.open')}
+      </button>
+      {raised ? (
+        <p role="status" className="finding-meta">
+          {t('disputes.added')}
+        </p>
+      ) : null}
+      {open ? (
+        <form id={`${id}-form`} className="dispute-form" onSubmit={onSubmit} noValidate>
+          <TextAreaField
+            ref={field}
+            label={t('disputes.note')}
+            name="note"
+            rows={3}
+            maxLength={4000}
+            required
+            value={note}
+            onChange={setNote}
+            error={noteError}
+          />
+          <ErrorAlert error={error} />
+          <div className="inline-actions">
+            <button type="submit" className="primary" disabled={submitting}>
+              {t('disputes.submit')}
+            </button>
+            <button type="button" disabled={submitting} onClick={close}>
+              {t('disputes.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+type FindingItemProps = DisputeProps & { disputes: readonly ShownDispute[] };
+
+function FindingItem({ api, finding, disputes, onRaised }: FindingItemProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -160,15 +229,19 @@ function FindingItem({ finding }: { finding: Finding }) {
       {finding.alternatives.length > 0 ? (
         <Alternatives alternatives={finding.alternatives} />
       ) : null}
+      <DisputeList disputes={disputes} />
+      <DisputeControl api={api} finding={finding} onRaised={onRaised} />
     </li>
   );
 }
 
 /** The findings, grouped by kind, with the record that lets anyone replay the calculation. */
 export function Findings({
+  api,
   evaluation,
   headingRef,
 }: {
+  api: ApiClient;
   evaluation: EvaluationResponse;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
@@ -176,6 +249,9 @@ export function Findings({
   const id = useId();
   const language = currentLanguage();
   const { record, findings } = evaluation;
+  // Disputes raised here join the evaluation's own; the findings need no new evaluation for it.
+  const [disputes, setDisputes] = useState<readonly ShownDispute[]>(evaluation.disputes);
+  const addDispute = (dispute: ShownDispute) => setDisputes((current) => [...current, dispute]);
   return (
     <section className="results" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
@@ -189,7 +265,10 @@ export function Findings({
             {group.map((finding) => (
               <FindingItem
                 key={`${finding.ruleId}|${finding.versionId}|${finding.outcomeId}`}
+                api={api}
                 finding={finding}
+                disputes={disputesOf(disputes, finding.ruleId, finding.versionId)}
+                onRaised={addDispute}
               />
             ))}
           </ul>

@@ -154,9 +154,21 @@ const selfReport: Finding = {
   alternatives: [],
 };
 
-function evaluation(findings: Finding[]): FakeReply {
-  return { status: 200, body: { record, findings, disputes: [] } };
+type Dispute = EvaluationResponse['disputes'][number];
+
+function evaluation(findings: Finding[], disputes: Dispute[] = []): FakeReply {
+  return { status: 200, body: { record, findings, disputes } };
 }
+
+/** Raised earlier in the organisation against the version the suspension finding applies. */
+const earlierDispute: Dispute = {
+  id: '0190b8a0-0000-7000-8000-00000000d001',
+  ruleId: 'APL-06',
+  versionId: 'since-127-fz',
+  note: 'Суды применяют норму и к жалобе в призывную комиссию субъекта.',
+  raisedBy: '0190b8a0-0000-7000-8000-000000000009',
+  raisedAt: '2025-10-16T12:00:00.000Z',
+};
 
 function startApp(path: string, server: ReturnType<typeof fakeServer>): User {
   vi.stubGlobal('fetch', server.fetch);
@@ -405,5 +417,103 @@ describe('legal position', () => {
 
     expect((await screen.findByRole('alert')).textContent).toBe('Нужно войти в систему.');
     expect(screen.getByRole('button', { name: 'Оценить' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('shows the organisation’s disputes of a rule and records a new one under its finding', async () => {
+    const note = 'Норма не учитывает доставление в отдел полиции.';
+    const server = fakeServer({
+      'GET /api/v1/me': () => anna,
+      'POST /api/v1/rules/evaluate': () =>
+        evaluation([rightToLawyer, dispatchWhileSuspended], [earlierDispute]),
+      'POST /api/v1/rules/disputes': () => ({
+        status: 201,
+        body: { disputeId: '0190b8a0-0000-7000-8000-00000000d002' },
+      }),
+    });
+    const user = startApp('/staff/legal-position', server);
+    await user.click(await screen.findByRole('button', { name: 'Оценить' }));
+
+    await screen.findByRole('region');
+    const suspension = findingTitled('Приостановление решения о призыве при обжаловании');
+    expect(
+      within(suspension).getByText(
+        /^Оспорено юристом организации: «Суды применяют норму и к жалобе/,
+      ).textContent,
+    ).toContain('16.10.2025');
+    const lawyer = findingTitled('Право на адвоката с момента задержания');
+    expect(within(lawyer).queryByText(/Оспорено юристом организации/)).toBeNull();
+
+    const open = within(lawyer).getByRole('button', { name: 'Оспорить' });
+    await user.click(open);
+    const field = within(lawyer).getByLabelText(
+      'Почему эта норма неверна? Без персональных данных',
+    );
+    expect(document.activeElement).toBe(field);
+    // An empty objection is not sent.
+    await user.click(within(lawyer).getByRole('button', { name: 'Отправить' }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+
+    await user.type(field, `  ${note} `);
+    await user.click(within(lawyer).getByRole('button', { name: 'Отправить' }));
+
+    expect(
+      await within(lawyer).findByText(`Оспорено юристом организации: «${note}»`, {
+        exact: false,
+      }),
+    ).toBeTruthy();
+    expect(server.requests.filter((request) => request.path === '/api/v1/rules/disputes')).toEqual([
+      {
+        method: 'POST',
+        path: '/api/v1/rules/disputes',
+        body: { ruleId: 'PRO-01', versionId: 'constitution', note },
+        language: 'ru',
+      },
+    ]);
+    expect(within(lawyer).queryByRole('textbox')).toBeNull();
+    expect(within(lawyer).getByRole('status').textContent).toBe('Возражение записано.');
+    expect(document.activeElement).toBe(open);
+    // The other finding keeps only its own dispute, and nothing was evaluated again.
+    expect(within(suspension).getAllByText(/Оспорено юристом организации/)).toHaveLength(1);
+    expect(evaluations(server)).toHaveLength(1);
+  });
+
+  it('shows the server’s refusal to record a dispute and keeps the note', async () => {
+    const refusal = 'Оспаривать правила могут юристы, координаторы и администраторы.';
+    const server = fakeServer({
+      'GET /api/v1/me': () => anna,
+      'POST /api/v1/rules/evaluate': () => evaluation([selfReport]),
+      'POST /api/v1/rules/disputes': () => errorReply(403, 'FORBIDDEN', refusal),
+    });
+    const user = startApp('/staff/legal-position', server);
+    await user.click(await screen.findByRole('button', { name: 'Оценить' }));
+
+    await screen.findByRole('region');
+    const advice = findingTitled('Обязанность явиться без повестки');
+    await user.click(within(advice).getByRole('button', { name: 'Оспорить' }));
+    await user.type(within(advice).getByRole('textbox'), 'Срок считается иначе.');
+    await user.click(within(advice).getByRole('button', { name: 'Отправить' }));
+
+    expect((await within(advice).findByRole('alert')).textContent).toBe(refusal);
+    expect((within(advice).getByRole('textbox') as HTMLTextAreaElement).value).toBe(
+      'Срок считается иначе.',
+    );
+    expect(within(advice).queryByText(/Оспорено юристом организации/)).toBeNull();
+  });
+
+  it('offers to dispute a finding in English', async () => {
+    const server = fakeServer({
+      'GET /api/v1/me': () => anna,
+      'POST /api/v1/rules/evaluate': () => evaluation([selfReport]),
+    });
+    const user = startApp('/staff/legal-position', server);
+    await user.click(await screen.findByRole('button', { name: 'EN' }));
+    await user.click(screen.getByRole('button', { name: 'Evaluate' }));
+
+    await screen.findByRole('region');
+    const advice = findingTitled('Duty to report without a notice');
+    await user.click(within(advice).getByRole('button', { name: 'Dispute' }));
+    expect(within(advice).getByLabelText('Why is this rule wrong? No personal data')).toBeTruthy();
+    await user.click(within(advice).getByRole('button', { name: 'Cancel' }));
+    expect(within(advice).queryByRole('textbox')).toBeNull();
   });
 });

@@ -345,7 +345,9 @@ export function LegalPositionPage({ api, onHome }: LegalPositionPageProps) {
           {t('legal.submit')}
         </button>
       </form>
-      {evaluation ? <Findings evaluation={evaluation} headingRef={resultsHeading} /> : null}
+      {evaluation ? (
+        <Findings api={api} evaluation={evaluation} headingRef={resultsHeading} />
+      ) : null}
       <p>
         <ScreenLink to="home" onShow={onHome}>
           {t('legal.backHome')}

@@ -7,6 +7,7 @@ export const screenPaths = {
   reset: '/staff/reset',
   home: '/staff/',
   'legal-position': '/staff/legal-position',
+  rules: '/staff/rules',
 } as const;
 
 export type Screen = keyof typeof screenPaths;

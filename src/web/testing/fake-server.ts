@@ -6,9 +6,9 @@ type Route = (request: FakeRequest) => FakeReply;
 
 /**
  * Stands in for the API behind `fetch`. Like the real server, it checks the CSRF token on every
- * POST and issues a new one whenever a reply moves the login to another stage or ends it, so a
- * client that keeps a stale token fails. A malformed request fails the test when it ends, even
- * if the app swallowed the error the fake server answered with.
+ * POST and PUT, and issues a new one whenever a reply moves the login to another stage or ends
+ * it, so a client that keeps a stale token fails. A malformed request fails the test when it
+ * ends, even if the app swallowed the error the fake server answered with.
  */
 export function fakeServer(routes: Record<string, Route>) {
   const requests: FakeRequest[] = [];
@@ -35,11 +35,11 @@ export function fakeServer(routes: Record<string, Route>) {
     if (method === 'GET' && path === '/api/v1/auth/csrf') {
       return json({ status: 200, body: { csrfToken: currentToken() } });
     }
-    if (method === 'POST') {
+    if (method !== 'GET') {
       const type = headers.get('content-type');
       const token = headers.get('x-csrf-token');
-      check(type === 'application/json', `POST ${path} with content-type ${type}`);
-      check(token === currentToken(), `POST ${path} with CSRF token ${token}`);
+      check(type === 'application/json', `${method} ${path} with content-type ${type}`);
+      check(token === currentToken(), `${method} ${path} with CSRF token ${token}`);
     }
     const route = routes[`${method} ${path}`];
     if (route === undefined) {

@@ -11,3 +11,14 @@ export function formatDate(date: string, language: Language): string {
   if (language === 'ru') return `${day}.${month}.${year}`;
   return english.format(new Date(`${date}T00:00:00Z`));
 }
+
+/** The calendar date (YYYY-MM-DD) an instant falls on where the reader is. */
+export function localDateOf(instant: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+}
+
+/** The day of an ISO timestamp, as the reader's clock has it, in the form of formatDate. */
+export function formatInstantDate(instant: string, language: Language): string {
+  return formatDate(localDateOf(new Date(instant)), language);
+}
