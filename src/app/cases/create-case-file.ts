@@ -18,7 +18,7 @@ export type NewPerson = Pick<Person, 'fullName' | 'birthDate' | 'phone' | 'notes
 export async function caseRecipients(
   repositories: Repositories,
   orgId: string,
-  creator: StaffUser | null,
+  creator: StaffUser,
 ): Promise<KeyRecipient[]> {
   const organisation = await repositories.organisations.findById(orgId);
   if (organisation?.escrowPublicKey == null) {
@@ -29,7 +29,7 @@ export async function caseRecipients(
     (member) =>
       member.status === 'active' &&
       member.keys !== null &&
-      (member.id === creator?.id || member.roles.includes('coordinator')),
+      (member.id === creator.id || member.roles.includes('coordinator')),
   );
   return [
     ...entitled.map((member) => ({
