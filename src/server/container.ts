@@ -13,6 +13,7 @@ import type { HabeasDatabase } from '../adapters/db/database.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
+import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
 import type { Ports } from '../app/ports/ports.ts';
@@ -51,6 +52,7 @@ export function configuredPorts(config: Config): Partial<Ports> {
 
 /** One cache for the process: every port set shares the checked packs. */
 const sharedRulePacks = cachedRulePacks();
+const sharedQuestionnaires = questionnaireFiles();
 
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
@@ -67,6 +69,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     staffMail: disabledStaffMail(),
     staffKeys: sodiumStaffKeys(),
     rulePacks: sharedRulePacks,
+    questionnaires: sharedQuestionnaires,
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

@@ -45,7 +45,13 @@ runMain(async () => {
     trustProxy: config.HABEAS_TRUST_PROXY,
     logLevel: config.LOG_LEVEL,
     staffAppDir: path.resolve(staffAppDir),
+    intakeLimits: config.HABEAS_INTAKE_LIMITS === 'on',
   });
+  if (config.HABEAS_INTAKE_LIMITS === 'off') {
+    app.log.warn(
+      'HABEAS_INTAKE_LIMITS=off: the public intake has no anti-abuse limits (load tests only)',
+    );
+  }
   const stopRetention = startRetentionJob(ports, app.log);
   const shutdown = async () => {
     stopRetention();

@@ -12,6 +12,12 @@ export function randomSecretTokens(): SecretTokens {
       const letters = [...bytes].map((byte) => recoveryAlphabet[byte % recoveryAlphabet.length]);
       return `${letters.slice(0, 5).join('')}-${letters.slice(5).join('')}`;
     },
+    newCaseCode() {
+      const letters = [...randomBytes(8)].map(
+        (byte) => recoveryAlphabet[byte % recoveryAlphabet.length],
+      );
+      return `${letters.slice(0, 4).join('')}-${letters.slice(4).join('')}`.toUpperCase();
+    },
     hash: (token) => createHash('sha256').update(token).digest('hex'),
   };
 }

@@ -7,6 +7,8 @@ import type {
 } from '../../app/ports/key-crypto.ts';
 import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
+import type { Answers } from '../../domain/intake/answers.ts';
+import type { IntakeChannel } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
@@ -44,6 +46,33 @@ export function caseFilesRepository(
       .where('recipient_public_key', '=', identity.publicKey)
       .executeTakeFirst();
     return wrap ? sealing.openDataKey(frame.data_key_id, wrap.sealed_key, identity) : null;
+  }
+
+  async function findFrame(orgId: string, caseId: string): Promise<CaseFile | null> {
+    const row = await db
+      .selectFrom('case_files')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    const assignees = await db
+      .selectFrom('case_assignments')
+      .select('user_id')
+      .where('org_id', '=', orgId)
+      .where('case_id', '=', caseId)
+      .orderBy('user_id')
+      .execute();
+    return {
+      id: row.id,
+      orgId: row.org_id,
+      status: row.status as CaseStatus,
+      assigneeIds: assignees.map((assignee) => assignee.user_id),
+      createdBy: row.created_by,
+      createdAt: fromIso(row.created_at),
+      updatedAt: fromIso(row.updated_at),
+      closedAt: fromIsoOrNull(row.closed_at),
+    };
   }
 
   async function updateFrame(
@@ -113,6 +142,10 @@ export function caseFilesRepository(
     };
   }
 
+  function reportContext(reportId: string): SealContext {
+    return { table: 'reports', recordId: reportId, field: 'personal_answers' };
+  }
+
   function decisionContext(decisionId: string): SealContext {
     return { table: 'legal_decisions', recordId: decisionId, field: 'facts_snapshot' };
   }
@@ -173,7 +206,7 @@ export function caseFilesRepository(
   }
 
   return {
-    async create(caseFile, persons, recipients, matchIndexes) {
+    async create({ caseFile, persons, recipients, matchIndexes, report }) {
       const key = sealing.newDataKey();
       await db
         .insertInto('case_files')
@@ -213,34 +246,57 @@ export function caseFilesRepository(
           })
           .execute();
       }
+      if (report !== undefined) {
+        const { report: received, followUpHash } = report;
+        await db
+          .insertInto('reports')
+          .values({
+            id: received.id,
+            org_id: received.orgId,
+            case_id: caseFile.id,
+            channel: received.channel,
+            case_code: received.caseCode,
+            follow_up_hash: followUpHash,
+            questionnaire_id: received.questionnaireId,
+            questionnaire_version: received.questionnaireVersion,
+            operational_answers: JSON.stringify(received.operationalAnswers),
+            personal_answers: sealing.seal(
+              key,
+              reportContext(received.id),
+              JSON.stringify(received.personalAnswers),
+            ),
+            received_at: toIso(received.receivedAt),
+          })
+          .execute();
+      }
     },
 
-    async findFrame(orgId, caseId) {
+    async findReportByFollowUpHash(followUpHash) {
       const row = await db
-        .selectFrom('case_files')
+        .selectFrom('reports')
         .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', caseId)
+        .where('follow_up_hash', '=', followUpHash)
         .executeTakeFirst();
       if (row === undefined) return null;
-      const assignees = await db
-        .selectFrom('case_assignments')
-        .select('user_id')
-        .where('org_id', '=', orgId)
-        .where('case_id', '=', caseId)
-        .orderBy('user_id')
-        .execute();
+      const caseFile = await findFrame(row.org_id, row.case_id);
+      if (caseFile === null) return null;
       return {
-        id: row.id,
-        orgId: row.org_id,
-        status: row.status as CaseStatus,
-        assigneeIds: assignees.map((assignee) => assignee.user_id),
-        createdBy: row.created_by,
-        createdAt: fromIso(row.created_at),
-        updatedAt: fromIso(row.updated_at),
-        closedAt: fromIsoOrNull(row.closed_at),
+        caseFile,
+        report: {
+          id: row.id,
+          orgId: row.org_id,
+          caseId: row.case_id,
+          channel: row.channel as IntakeChannel,
+          caseCode: row.case_code,
+          questionnaireId: row.questionnaire_id,
+          questionnaireVersion: row.questionnaire_version,
+          operationalAnswers: JSON.parse(row.operational_answers) as Answers,
+          receivedAt: fromIso(row.received_at),
+        },
       };
     },
+
+    findFrame,
 
     async openPersons(caseFile, identity) {
       const key = await openDataKey(caseFile, identity);
@@ -393,6 +449,20 @@ export function caseFilesRepository(
         await db
           .updateTable('legal_decisions')
           .set({ facts_snapshot: sealing.seal(newKey, decisionContext(row.id), facts) })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      const reports = await db
+        .selectFrom('reports')
+        .select(['id', 'personal_answers'])
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .execute();
+      for (const row of reports) {
+        const answers = sealing.open(oldKey, reportContext(row.id), row.personal_answers);
+        await db
+          .updateTable('reports')
+          .set({ personal_answers: sealing.seal(newKey, reportContext(row.id), answers) })
           .where('id', '=', row.id)
           .execute();
       }

@@ -158,6 +158,21 @@ export type LegalDecisionsTable = {
   created_at: string;
 };
 
+/** `personal_answers` holds sealed text; the rest is operational. */
+export type ReportsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  channel: string;
+  case_code: string;
+  follow_up_hash: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  operational_answers: string;
+  personal_answers: string;
+  received_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -173,6 +188,7 @@ export type Database = {
   rule_choices: RuleChoicesTable;
   rule_disputes: RuleDisputesTable;
   legal_decisions: LegalDecisionsTable;
+  reports: ReportsTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

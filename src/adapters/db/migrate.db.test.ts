@@ -31,6 +31,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0500-add-retention',
       '2026-11-29T0600-create-rule-settings',
       '2026-11-29T0700-create-legal-decisions',
+      '2026-11-29T0800-create-reports',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await ownTables(database);
@@ -45,6 +46,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'organisations',
       'persons',
       'recovery_codes',
+      'reports',
       'rule_choices',
       'rule_disputes',
       'staff_roles',

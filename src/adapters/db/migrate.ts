@@ -13,6 +13,7 @@ import * as createCaseFiles from './migrations/2026-11-29T0400-create-case-files
 import * as addRetention from './migrations/2026-11-29T0500-add-retention.ts';
 import * as createRuleSettings from './migrations/2026-11-29T0600-create-rule-settings.ts';
 import * as createLegalDecisions from './migrations/2026-11-29T0700-create-legal-decisions.ts';
+import * as createReports from './migrations/2026-11-29T0800-create-reports.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0500-add-retention': addRetention,
   '2026-11-29T0600-create-rule-settings': createRuleSettings,
   '2026-11-29T0700-create-legal-decisions': createLegalDecisions,
+  '2026-11-29T0800-create-reports': createReports,
 };
 
 export class MigrationError extends Error {

@@ -1,4 +1,6 @@
+import type { Role } from '../../domain/access/roles.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
+import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import { personMatchKey } from '../../domain/persons/person-name-key.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
@@ -11,35 +13,35 @@ import type { KeyRecipient, Repositories } from '../ports/repositories.ts';
 export type NewPerson = Pick<Person, 'fullName' | 'birthDate' | 'phone' | 'notes'>;
 
 /**
- * Who a new case is sealed to: its creator, the coordinators (who triage every case) and the
- * organisation's escrow key, so that losing every staff key does not lose the case. Only public
- * keys are needed: nobody's private key is used to seal.
+ * Who a new case is sealed to: its creator (when staff opened it), the staff of the given roles
+ * (who triage cases) and the organisation's escrow key, so that losing every staff key does not
+ * lose the case. Only public keys are needed: nobody's private key is used to seal.
  */
 export async function caseRecipients(
   repositories: Repositories,
   orgId: string,
-  creator: StaffUser,
+  entitled: { creatorId: string | null; roles: readonly Role[] },
 ): Promise<KeyRecipient[]> {
   const organisation = await repositories.organisations.findById(orgId);
   if (organisation?.escrowPublicKey == null) {
     throw new AppError('CONFLICT', 'the organisation has no escrow key: run `habeas escrow init`');
   }
   const staff = await repositories.staffUsers.listByOrganisation(orgId);
-  const entitled = staff.filter(
-    (member) =>
-      member.status === 'active' &&
-      member.keys !== null &&
-      (member.id === creator.id || member.roles.includes('coordinator')),
-  );
-  return [
-    ...entitled.map((member) => ({
-      kind: 'staff' as const,
-      id: member.id,
-      publicKey: member.keys?.publicKey ?? '',
-    })),
-    { kind: 'escrow', id: orgId, publicKey: organisation.escrowPublicKey },
-  ];
+  const recipients: KeyRecipient[] = [];
+  for (const member of staff) {
+    if (member.status !== 'active' || member.keys === null) continue;
+    if (
+      member.id !== entitled.creatorId &&
+      !member.roles.some((role) => entitled.roles.includes(role))
+    )
+      continue;
+    recipients.push({ kind: 'staff', id: member.id, publicKey: member.keys.publicKey });
+  }
+  return [...recipients, { kind: 'escrow', id: orgId, publicKey: organisation.escrowPublicKey }];
 }
+
+/** Coordinators see every case; cases opened by staff are sealed to them besides the creator. */
+const staffCaseReaders: readonly Role[] = ['coordinator'];
 
 /** The blind-index value of a person, when name and birth date make a match key. */
 export function personMatchIndex(
@@ -53,35 +55,59 @@ export function personMatchIndex(
 }
 
 /**
- * Stores a new open case with one person, assigned to its creator, sealed to the creator, the
- * coordinators and escrow, with the person's blind index.
+ * Stores a new open case with its persons and blind indexes, sealed to its recipients, and the
+ * report that opened it, if any. A case opened by staff is assigned to its creator.
  */
 export async function storeNewCase(
   repositories: Repositories,
   deps: Pick<Ports, 'ids' | 'blindIndex'>,
-  input: { orgId: string; creator: StaffUser; person: NewPerson; now: Date },
-): Promise<{ caseId: string; recipients: number }> {
+  input: {
+    orgId: string;
+    creator: StaffUser | null;
+    persons: NewPerson[];
+    recipients: KeyRecipient[];
+    now: Date;
+    report?: { report: Omit<Report, 'caseId'>; followUpHash: string };
+  },
+): Promise<{ caseId: string }> {
   const { orgId, creator, now } = input;
   const caseId = deps.ids.newId();
-  const person: Person = { id: deps.ids.newId(), orgId, caseId, createdAt: now, ...input.person };
-  const matchIndex = personMatchIndex(deps, orgId, person);
-  const recipients = await caseRecipients(repositories, orgId, creator);
-  await repositories.caseFiles.create(
-    {
+  const persons: Person[] = input.persons.map((person) => ({
+    id: deps.ids.newId(),
+    orgId,
+    caseId,
+    createdAt: now,
+    ...person,
+  }));
+  const matchIndexes = new Map<string, string>();
+  for (const person of persons) {
+    const matchIndex = personMatchIndex(deps, orgId, person);
+    if (matchIndex !== null) matchIndexes.set(person.id, matchIndex);
+  }
+  await repositories.caseFiles.create({
+    caseFile: {
       id: caseId,
       orgId,
       status: 'open',
-      assigneeIds: [creator.id],
-      createdBy: creator.id,
+      assigneeIds: creator === null ? [] : [creator.id],
+      createdBy: creator?.id ?? null,
       createdAt: now,
       updatedAt: now,
       closedAt: null,
     },
-    [person],
-    recipients,
-    new Map(matchIndex === null ? [] : [[person.id, matchIndex]]),
-  );
-  return { caseId, recipients: recipients.length };
+    persons,
+    recipients: input.recipients,
+    matchIndexes,
+    ...(input.report === undefined
+      ? {}
+      : {
+          report: {
+            report: { ...input.report.report, caseId },
+            followUpHash: input.report.followUpHash,
+          },
+        }),
+  });
+  return { caseId };
 }
 
 /** Opens a new case for a person, sealed from the first byte, and assigns it to its creator. */
@@ -95,10 +121,15 @@ export async function createCaseFile(
   if (user.keys === null) throw new AppError('KEY_UNAVAILABLE', 'creator has no key pair');
   const now = deps.clock.now();
   const caseId = await deps.unitOfWork.run(async (repositories) => {
-    const { caseId: created, recipients } = await storeNewCase(repositories, deps, {
+    const recipients = await caseRecipients(repositories, actor.orgId, {
+      creatorId: user.id,
+      roles: staffCaseReaders,
+    });
+    const { caseId: created } = await storeNewCase(repositories, deps, {
       orgId: actor.orgId,
       creator: user,
-      person: input.person,
+      persons: [input.person],
+      recipients,
       now,
     });
     await recordAudit(repositories, deps, now, {
@@ -107,7 +138,7 @@ export async function createCaseFile(
       action: 'case.created',
       subjectType: 'case',
       subjectId: created,
-      details: { sealedTo: recipients },
+      details: { sealedTo: recipients.length },
     });
     return created;
   });

@@ -2,7 +2,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { inviteStaffUser } from '../accounts/invite-staff-user.ts';
 import { setPasswordWithToken } from '../accounts/set-password-with-token.ts';
 import { AppError } from '../app-error.ts';
-import { type NewPerson, storeNewCase } from '../cases/create-case-file.ts';
+import { caseRecipients, type NewPerson, storeNewCase } from '../cases/create-case-file.ts';
 import type { Ports } from '../ports/ports.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { setEscrowKey } from './init-escrow.ts';
@@ -78,11 +78,16 @@ export async function seedDemoOrganisation(
   await deps.unitOfWork.run(async (repositories) => {
     const adminUser = await repositories.staffUsers.findById(organisation.id, admin.userId);
     if (adminUser === null) throw new AppError('NOT_FOUND', 'demo admin is missing');
+    const recipients = await caseRecipients(repositories, organisation.id, {
+      creatorId: adminUser.id,
+      roles: ['coordinator'],
+    });
     for (const person of samplePersons) {
       await storeNewCase(repositories, deps, {
         orgId: organisation.id,
         creator: adminUser,
-        person,
+        persons: [person],
+        recipients,
         now,
       });
     }

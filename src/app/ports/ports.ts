@@ -5,6 +5,7 @@ import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
 import type { PasswordHasher } from './password-hasher.ts';
+import type { Questionnaires } from './questionnaires.ts';
 import type { UnitOfWork } from './repositories.ts';
 import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
@@ -25,4 +26,5 @@ export type Ports = {
   staffKeys: StaffKeys;
   blindIndex: BlindIndex;
   rulePacks: RulePacks;
+  questionnaires: Questionnaires;
 };

@@ -3,6 +3,7 @@ import type { StaffSession } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
+import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
@@ -77,6 +78,16 @@ export interface AuditLogRepository {
   listOrganisationIds(): Promise<string[]>;
 }
 
+export type NewCaseRecord = {
+  caseFile: CaseFile;
+  persons: Person[];
+  recipients: KeyRecipient[];
+  /** Blind index per person id, where one could be computed. */
+  matchIndexes: ReadonlyMap<string, string>;
+  /** The hotline report that opened the case, with the hash of its follow-up token. */
+  report?: { report: Report; followUpHash: string };
+};
+
 /** Someone a case's data key is sealed to: a staff member, or the organisation's escrow. */
 export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: string };
 
@@ -86,13 +97,11 @@ export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: st
  */
 export interface CaseFileRepository {
   /** Stores a new case under a fresh data key sealed to each recipient. */
-  create(
-    caseFile: CaseFile,
-    persons: Person[],
-    recipients: KeyRecipient[],
-    /** Blind index per person id, where one could be computed. */
-    matchIndexes: ReadonlyMap<string, string>,
-  ): Promise<void>;
+  create(newCase: NewCaseRecord): Promise<void>;
+  /** The report behind a follow-up token's hash, without its personal answers. */
+  findReportByFollowUpHash(
+    followUpHash: string,
+  ): Promise<{ report: Omit<Report, 'personalAnswers'>; caseFile: CaseFile } | null>;
   /** Cases with a person in this blind-index bucket: candidates, to be confirmed once opened. */
   findCaseIdsByMatchIndex(orgId: string, matchIndex: string): Promise<string[]>;
   /** The operational frame only: enough to decide who may open the case. */

@@ -7,5 +7,7 @@ export interface SecretTokens {
   newToken(): string;
   /** A short code people can type: recovery codes. */
   newRecoveryCode(): string;
+  /** A case code people can read out on the phone: not a secret, just unambiguous. */
+  newCaseCode(): string;
   hash(token: string): string;
 }

@@ -79,6 +79,12 @@ export const envVariables = {
       'Persons one organisation expects to hold; sizes the blind index so that each value is shared by at least 10 people. Changing it needs a re-index.',
     secret: false,
   },
+  HABEAS_INTAKE_LIMITS: {
+    schema: z.enum(['on', 'off']).default('on'),
+    description:
+      'Anti-abuse limits of the public intake. `off` only for load tests: the server warns at start.',
+    secret: false,
+  },
   HABEAS_TRUST_PROXY: {
     schema: booleanFlag.default(false),
     description: 'Set to true when a reverse proxy in front of Habeas sets X-Forwarded-* headers.',

@@ -12,6 +12,7 @@ import {
 import type { Ports } from '../../app/ports/ports.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { reportsRoutes } from './api/reports.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
@@ -33,6 +34,8 @@ export type ServerOptions = {
   staffAppDir: string;
   /** Requests per minute per client, before the stricter limits of login routes. */
   rateLimitPerMinute?: number;
+  /** Anti-abuse limits of the public intake; off only for load tests. */
+  intakeLimits?: boolean;
 };
 
 export type HabeasServer = { app: FastifyInstance; routes: RegisteredRoute[] };
@@ -108,6 +111,11 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(staffRoutes, { ports: options.ports });
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
+  await app.register(reportsRoutes, {
+    ports: options.ports,
+    publicUrl: options.publicUrl,
+    limits: options.intakeLimits ?? true,
+  });
   await app.register(homeRoutes);
   await app.register(staticRoutes, { staffAppDir: options.staffAppDir });
   await app.ready();

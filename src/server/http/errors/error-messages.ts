@@ -4,6 +4,7 @@ import type { Language } from '../language.ts';
 /** Codes the HTTP layer itself produces, besides those of the use cases. */
 export type HttpErrorCode =
   | 'VALIDATION_FAILED'
+  | 'INVALID_ANSWERS'
   | 'MALFORMED_BODY'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -79,6 +80,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     status: 400,
     ru: 'Проверьте заполнение полей.',
     en: 'Please check the fields.',
+  },
+  INVALID_ANSWERS: {
+    status: 422,
+    ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
+    en: 'Please check the answers: some fields are not right.',
   },
   MALFORMED_BODY: {
     status: 400,
