@@ -232,7 +232,7 @@ export function caseFilesRepository(
           .execute();
       }
       for (const recipient of recipients)
-        await insertWrap(caseFile, key, recipient, caseFile.createdAt);
+        await insertWrap(caseFile, key, recipient, caseFile.createdAt, true);
       for (const person of persons) {
         await db
           .insertInto('persons')
