@@ -87,20 +87,24 @@ export function caseFilesRepository(
       .execute();
   }
 
+  /** `fresh`: the case was just created, so there is no earlier wrap to replace. */
   async function insertWrap(
     caseFile: CaseFile,
     key: DataKey,
     recipient: KeyRecipient,
     now: Date,
+    fresh = false,
   ): Promise<void> {
-    await db
-      .deleteFrom('case_key_wraps')
-      .where('org_id', '=', caseFile.orgId)
-      .where('case_id', '=', caseFile.id)
-      .where('key_id', '=', key.keyId)
-      .where('recipient_kind', '=', recipient.kind)
-      .where('recipient_id', '=', recipient.id)
-      .execute();
+    if (!fresh) {
+      await db
+        .deleteFrom('case_key_wraps')
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .where('key_id', '=', key.keyId)
+        .where('recipient_kind', '=', recipient.kind)
+        .where('recipient_id', '=', recipient.id)
+        .execute();
+    }
     await db
       .insertInto('case_key_wraps')
       .values({
