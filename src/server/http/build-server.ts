@@ -21,7 +21,10 @@ import { registerErrorHandling } from './errors/error-handler.ts';
 import { zodValidatorCompiler } from './errors/input-validation.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerAccessControl } from './plugins/staff-session.ts';
+import { followUpRoutes } from './public/follow-up.routes.ts';
 import { homeRoutes } from './public/home.routes.ts';
+import { quickExitRoutes } from './public/quick-exit.routes.ts';
+import { reportFormRoutes } from './public/report-form.routes.ts';
 import { staticRoutes } from './public/static.routes.ts';
 
 export type ServerOptions = {
@@ -111,12 +114,16 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(staffRoutes, { ports: options.ports });
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
+  const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,
     publicUrl: options.publicUrl,
-    limits: options.intakeLimits ?? true,
+    limits: intakeLimits,
   });
   await app.register(homeRoutes);
+  await app.register(reportFormRoutes, { ports: options.ports, limits: intakeLimits });
+  await app.register(followUpRoutes, { ports: options.ports, limits: intakeLimits });
+  await app.register(quickExitRoutes);
   await app.register(staticRoutes, { staffAppDir: options.staffAppDir });
   await app.ready();
   return { app, routes };

@@ -6,12 +6,14 @@ import { publicPage } from './public-page.ts';
 const text = {
   ru: {
     title: 'Помощь призывникам',
+    report: 'Сообщить о задержании',
     lead: 'Habeas — система правозащитной группы для помощи призывникам, которых незаконно задерживают.',
     staff: 'Вход для сотрудников',
     privacy: 'Эта страница не загружает ничего со сторонних сайтов и работает без JavaScript.',
   },
   en: {
     title: 'Help for conscripts',
+    report: 'Report a detention',
     lead: 'Habeas is a rights group’s system for helping conscripts who are unlawfully detained.',
     staff: 'Staff login',
     privacy: 'This page loads nothing from other sites and works without JavaScript.',
@@ -33,6 +35,7 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
       const t = text[language];
       const body = html`<h1>${t.title}</h1>
 <p>${t.lead}</p>
+<p><a class="report-link" href="/report?lang=${language}">${t.report}</a></p>
 <ul class="actions"><li><a href="/staff/">${t.staff}</a></li></ul>
 <p class="muted">${t.privacy}</p>`;
       return reply
