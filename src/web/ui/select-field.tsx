@@ -1,4 +1,5 @@
-import { type SelectHTMLAttributes, useId } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame.tsx';
 
 export type Option<T extends string> = { value: T; label: string };
 
@@ -25,33 +26,25 @@ export function SelectField<T extends string>({
   error,
   ...select
 }: SelectFieldProps<T>) {
-  const id = useId();
-  const errorId = `${id}-error`;
   const chosen = (raw: string): T | '' =>
     options.find((option) => option.value === raw)?.value ?? '';
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        {...select}
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(event) => onChange(chosen(event.target.value))}
-      >
-        <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error}>
+      {(control) => (
+        <select
+          {...select}
+          {...control}
+          value={value}
+          onChange={(event) => onChange(chosen(event.target.value))}
+        >
+          <option value="">{placeholder}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
