@@ -20,6 +20,14 @@ export const createdCaseResponse = z.object({ caseId: z.uuid() }).meta({ id: 'Cr
 
 export const caseIdParams = z.strictObject({ caseId: z.uuid() });
 
+const answerValue = z.union([
+  z.string(),
+  z.object({ placeKind: z.string(), placeId: z.string() }),
+  z.object({ freeText: z.string() }),
+]);
+
+const channel = z.enum(['web', 'api', 'telegram']);
+
 export const caseFileResponse = z
   .object({
     id: z.string(),
@@ -35,6 +43,16 @@ export const caseFileResponse = z
         notes: z.string().nullable(),
       }),
     ),
+    report: z
+      .object({
+        caseCode: z.string(),
+        channel,
+        receivedAt: z.iso.datetime(),
+        answers: z
+          .record(z.string(), answerValue)
+          .meta({ description: 'By question id of the questionnaire' }),
+      })
+      .nullable(),
   })
   .meta({ id: 'CaseFile', description: 'Opened with the reader’s own key; every read is audited' });
 export type CaseFileResponse = z.infer<typeof caseFileResponse>;
@@ -58,3 +76,28 @@ export const matchingCasesResponse = z
     unopened: z.number().int().meta({ description: 'Candidates you hold no key or right to open' }),
   })
   .meta({ id: 'MatchingCases' });
+
+export const listCasesQuery = z.strictObject({
+  status: z.enum(['open', 'closed']).default('open'),
+});
+
+export const caseListResponse = z
+  .object({
+    cases: z.array(
+      z.object({
+        id: z.string(),
+        status: z.enum(['open', 'closed']),
+        createdAt: z.iso.datetime(),
+        assigneeIds: z.array(z.string()),
+        report: z
+          .object({
+            caseCode: z.string(),
+            channel,
+            situation: z.string().nullable(),
+            receivedAt: z.iso.datetime(),
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseList', description: 'Operational data only: listing opens no case' });

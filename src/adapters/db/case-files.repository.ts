@@ -8,11 +8,17 @@ import type {
 import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Answers } from '../../domain/intake/answers.ts';
-import type { IntakeChannel } from '../../domain/intake/report.ts';
+import type { IntakeChannel, Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
-import type { CaseFilesTable, Database, LegalDecisionsTable, PersonsTable } from './database.ts';
+import type {
+  CaseFilesTable,
+  Database,
+  LegalDecisionsTable,
+  PersonsTable,
+  ReportsTable,
+} from './database.ts';
 
 /** The personal columns of `persons` (see personDataClasses), sealed one by one. */
 const sealedPersonColumns = ['full_name', 'birth_date', 'phone', 'notes'] as const;
@@ -20,6 +26,33 @@ type SealedPersonColumn = (typeof sealedPersonColumns)[number];
 
 function personContext(personId: string, column: SealedPersonColumn): SealContext {
   return { table: 'persons', recordId: personId, field: column };
+}
+
+function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): CaseFile {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    status: row.status as CaseStatus,
+    assigneeIds,
+    createdBy: row.created_by,
+    createdAt: fromIso(row.created_at),
+    updatedAt: fromIso(row.updated_at),
+    closedAt: fromIsoOrNull(row.closed_at),
+  };
+}
+
+function reportFrame(row: Selectable<ReportsTable>): Omit<Report, 'personalAnswers'> {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    caseId: row.case_id,
+    channel: row.channel as IntakeChannel,
+    caseCode: row.case_code,
+    questionnaireId: row.questionnaire_id,
+    questionnaireVersion: row.questionnaire_version,
+    operationalAnswers: JSON.parse(row.operational_answers) as Answers,
+    receivedAt: fromIso(row.received_at),
+  };
 }
 
 export function caseFilesRepository(
@@ -63,16 +96,10 @@ export function caseFilesRepository(
       .where('case_id', '=', caseId)
       .orderBy('user_id')
       .execute();
-    return {
-      id: row.id,
-      orgId: row.org_id,
-      status: row.status as CaseStatus,
-      assigneeIds: assignees.map((assignee) => assignee.user_id),
-      createdBy: row.created_by,
-      createdAt: fromIso(row.created_at),
-      updatedAt: fromIso(row.updated_at),
-      closedAt: fromIsoOrNull(row.closed_at),
-    };
+    return toCaseFile(
+      row,
+      assignees.map((assignee) => assignee.user_id),
+    );
   }
 
   async function updateFrame(
@@ -284,20 +311,75 @@ export function caseFilesRepository(
       if (row === undefined) return null;
       const caseFile = await findFrame(row.org_id, row.case_id);
       if (caseFile === null) return null;
-      return {
-        caseFile,
-        report: {
-          id: row.id,
-          orgId: row.org_id,
-          caseId: row.case_id,
-          channel: row.channel as IntakeChannel,
-          caseCode: row.case_code,
-          questionnaireId: row.questionnaire_id,
-          questionnaireVersion: row.questionnaire_version,
-          operationalAnswers: JSON.parse(row.operational_answers) as Answers,
-          receivedAt: fromIso(row.received_at),
-        },
-      };
+      return { caseFile, report: reportFrame(row) };
+    },
+
+    async listFrames(orgId, filter) {
+      let query = db
+        .selectFrom('case_files')
+        .selectAll('case_files')
+        .where('case_files.org_id', '=', orgId)
+        .where('case_files.status', '=', filter.status);
+      if (filter.assigneeId !== undefined) {
+        const assigneeId = filter.assigneeId;
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('case_assignments')
+              .select('case_assignments.case_id')
+              .whereRef('case_assignments.case_id', '=', 'case_files.id')
+              .where('case_assignments.user_id', '=', assigneeId),
+          ),
+        );
+      }
+      const rows = await query
+        .orderBy('case_files.created_at', 'desc')
+        .orderBy('case_files.id', 'desc')
+        .limit(filter.limit)
+        .execute();
+      if (rows.length === 0) return [];
+      const ids = rows.map((row) => row.id);
+      const assignments = await db
+        .selectFrom('case_assignments')
+        .select(['case_id', 'user_id'])
+        .where('org_id', '=', orgId)
+        .where('case_id', 'in', ids)
+        .orderBy('user_id')
+        .execute();
+      const reports = await db
+        .selectFrom('reports')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('case_id', 'in', ids)
+        .execute();
+      return rows.map((row) => {
+        const report = reports.find((candidate) => candidate.case_id === row.id);
+        return {
+          caseFile: toCaseFile(
+            row,
+            assignments
+              .filter((assignment) => assignment.case_id === row.id)
+              .map((assignment) => assignment.user_id),
+          ),
+          report: report === undefined ? null : reportFrame(report),
+        };
+      });
+    },
+
+    async openReport(caseFile, opener) {
+      const row = await db
+        .selectFrom('reports')
+        .selectAll()
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      const key = await openDataKey(caseFile, opener);
+      if (key === null) return null;
+      const personalAnswers = JSON.parse(
+        sealing.open(key, reportContext(row.id), row.personal_answers),
+      ) as Answers;
+      return { ...reportFrame(row), personalAnswers };
     },
 
     findFrame,

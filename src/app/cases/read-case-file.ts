@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access/can.ts';
 import type { AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
+import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { authorise } from '../accounts/staff-actor.ts';
@@ -10,7 +11,7 @@ import { SealedDataError } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Repositories } from '../ports/repositories.ts';
 
-export type OpenedCaseFile = { caseFile: CaseFile; persons: Person[] };
+export type OpenedCaseFile = { caseFile: CaseFile; persons: Person[]; report: Report | null };
 
 /** The frame of a live case the actor may act on, or NOT_FOUND / FORBIDDEN. */
 export async function loadCaseFrame(
@@ -63,12 +64,13 @@ export async function readCaseFile(
   try {
     return await deps.unitOfWork.run(async (repositories) => {
       const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.read');
-      const persons =
-        identity === null ? null : await repositories.caseFiles.openPersons(caseFile, identity);
+      if (identity === null) throw new AppError('KEY_UNAVAILABLE', 'reader holds no key pair');
+      const persons = await repositories.caseFiles.openPersons(caseFile, identity);
       if (persons === null)
         throw new AppError('KEY_UNAVAILABLE', 'reader holds no key to the case');
+      const report = await repositories.caseFiles.openReport(caseFile, identity);
       await recordCaseRead(repositories, deps, now, actor, caseId, { persons: persons.length });
-      return { caseFile, persons };
+      return { caseFile, persons, report };
     });
   } catch (error) {
     if (!(error instanceof SealedDataError)) throw error;

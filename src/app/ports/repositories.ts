@@ -98,6 +98,16 @@ export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: st
 export interface CaseFileRepository {
   /** Stores a new case under a fresh data key sealed to each recipient. */
   create(newCase: NewCaseRecord): Promise<void>;
+  /**
+   * Case frames of an organisation with the operational part of the report that opened each,
+   * newest first; only cases assigned to `assigneeId` when given.
+   */
+  listFrames(
+    orgId: string,
+    filter: { status: 'open' | 'closed'; assigneeId?: string; limit: number },
+  ): Promise<{ caseFile: CaseFile; report: Omit<Report, 'personalAnswers'> | null }[]>;
+  /** The report that opened the case with its personal answers; null without a key or report. */
+  openReport(caseFile: CaseFile, opener: UnlockedIdentity): Promise<Report | null>;
   /** The report behind a follow-up token's hash, without its personal answers. */
   findReportByFollowUpHash(
     followUpHash: string,

@@ -65,10 +65,16 @@ describe.each(testDialects())('cases over HTTP [$name]', (dialect) => {
     expect(opened.json().persons).toEqual([expect.objectContaining({ ...person, notes: null })]);
 
     expect((await lawyer.browser.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(403);
+    expect((await lawyer.browser.get('/api/v1/cases')).json()).toEqual({ cases: [] });
     const granted = await operator.browser.post(`/api/v1/cases/${caseId}/grants`, {
       userId: lawyer.userId,
     });
     expect(granted.statusCode).toBe(204);
+    expect(
+      (await lawyer.browser.get('/api/v1/cases'))
+        .json()
+        .cases.map((entry: { id: string }) => entry.id),
+    ).toEqual([caseId]);
     expect((await lawyer.browser.get(`/api/v1/cases/${caseId}`)).json().persons[0].fullName).toBe(
       person.fullName,
     );

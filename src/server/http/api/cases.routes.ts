@@ -5,14 +5,17 @@ import { createCaseFile } from '../../../app/cases/create-case-file.ts';
 import { deleteCaseFile } from '../../../app/cases/delete-case-file.ts';
 import { findMatchingCases } from '../../../app/cases/find-matching-cases.ts';
 import { grantCaseAccess } from '../../../app/cases/grant-case-access.ts';
+import { listCaseFiles } from '../../../app/cases/list-case-files.ts';
 import { readCaseFile } from '../../../app/cases/read-case-file.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import {
   caseFileResponse,
   caseIdParams,
+  caseListResponse,
   createCaseRequest,
   createdCaseResponse,
   grantCaseAccessRequest,
+  listCasesQuery,
   matchingCasesRequest,
   matchingCasesResponse,
 } from '../../../contracts/cases.ts';
@@ -55,6 +58,42 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
   );
 
   app.get(
+    '/api/v1/cases',
+    {
+      config: { audience: { staff: 'case.list' } },
+      schema: {
+        tags,
+        summary: 'Cases you may see, newest first, without personal data',
+        querystring: listCasesQuery,
+        response: { 200: caseListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const entries = await listCaseFiles(ports, requireStaff(request), request.query);
+      return {
+        cases: entries.map(({ caseFile, report }) => ({
+          id: caseFile.id,
+          status: caseFile.status === 'closed' ? ('closed' as const) : ('open' as const),
+          createdAt: caseFile.createdAt.toISOString(),
+          assigneeIds: caseFile.assigneeIds,
+          report:
+            report === null
+              ? null
+              : {
+                  caseCode: report.caseCode,
+                  channel: report.channel,
+                  situation:
+                    typeof report.operationalAnswers.situation === 'string'
+                      ? report.operationalAnswers.situation
+                      : null,
+                  receivedAt: report.receivedAt.toISOString(),
+                },
+        })),
+      };
+    },
+  );
+
+  app.get(
     '/api/v1/cases/:caseId',
     {
       config: { audience: { staff: 'signed-in' } },
@@ -66,7 +105,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       },
     },
     async (request) => {
-      const { caseFile, persons } = await readCaseFile(
+      const { caseFile, persons, report } = await readCaseFile(
         ports,
         requireStaff(request),
         request.params.caseId,
@@ -83,6 +122,15 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
           phone,
           notes,
         })),
+        report:
+          report === null
+            ? null
+            : {
+                caseCode: report.caseCode,
+                channel: report.channel,
+                receivedAt: report.receivedAt.toISOString(),
+                answers: { ...report.operationalAnswers, ...report.personalAnswers },
+              },
       };
     },
   );

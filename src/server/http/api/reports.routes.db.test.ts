@@ -63,7 +63,7 @@ describe.each(testDialects())('public intake over HTTP [$name]', (dialect) => {
 
     const stored = await database.db.selectFrom('reports').selectAll().executeTakeFirstOrThrow();
     const dump = JSON.stringify(stored);
-    for (const secret of ['Задержанов', '916', '2а-1234', '2006-03-01'])
+    for (const secret of ['Задержанов', '79160000000', '2а-1234', '2006-03-01'])
       expect(dump).not.toContain(secret);
     expect(stored.received_at).toBe('2025-10-18T08:00:00.000Z');
     expect(JSON.parse(stored.operational_answers)).toMatchObject({
@@ -94,6 +94,30 @@ describe.each(testDialects())('public intake over HTTP [$name]', (dialect) => {
         birthDate: '2006-03-01',
       }),
     ]);
+
+    expect(opened.json().report).toMatchObject({
+      caseCode,
+      channel: 'api',
+      answers: { 'person-name': detentionReport['person-name'], 'taken-to': 'conscription-centre' },
+    });
+
+    const listed = await browser.get('/api/v1/cases');
+    expect(listed.json()).toEqual({
+      cases: [
+        expect.objectContaining({
+          id: stored.case_id,
+          assigneeIds: [],
+          report: {
+            caseCode,
+            channel: 'api',
+            situation: 'detained',
+            receivedAt: '2025-10-18T08:00:00.000Z',
+          },
+        }),
+      ],
+    });
+    expect(JSON.stringify(listed.json())).not.toContain('Задержанов');
+    expect((await browser.get('/api/v1/cases?status=closed')).json()).toEqual({ cases: [] });
   });
 
   it('answers invalid answers with 422 naming each question, in the asked language', async () => {
