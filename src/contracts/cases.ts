@@ -89,6 +89,9 @@ export const caseListResponse = z
         status: z.enum(['open', 'closed']),
         createdAt: z.iso.datetime(),
         assigneeIds: z.array(z.string()),
+        likelyDuplicates: z
+          .array(z.string())
+          .meta({ description: 'Other cases with a person in the same blind-index bucket' }),
         report: z
           .object({
             caseCode: z.string(),

@@ -366,6 +366,30 @@ export function caseFilesRepository(
       });
     },
 
+    async findLikelyDuplicates(orgId, caseIds) {
+      const duplicates = new Map<string, string[]>();
+      if (caseIds.length === 0) return duplicates;
+      const rows = await db
+        .selectFrom('persons as mine')
+        .innerJoin('persons as other', (join) =>
+          join
+            .onRef('other.org_id', '=', 'mine.org_id')
+            .onRef('other.match_index', '=', 'mine.match_index')
+            .onRef('other.case_id', '!=', 'mine.case_id'),
+        )
+        .innerJoin('case_files', 'case_files.id', 'other.case_id')
+        .select(['mine.case_id as caseId', 'other.case_id as otherId'])
+        .distinct()
+        .where('mine.org_id', '=', orgId)
+        .where('mine.case_id', 'in', caseIds)
+        .where('case_files.status', '!=', 'deleted')
+        .orderBy('other.case_id')
+        .execute();
+      for (const row of rows)
+        duplicates.set(row.caseId, [...(duplicates.get(row.caseId) ?? []), row.otherId]);
+      return duplicates;
+    },
+
     async openReport(caseFile, opener) {
       const row = await db
         .selectFrom('reports')

@@ -5,7 +5,12 @@ import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { authorise } from '../accounts/staff-actor.ts';
 import type { Ports } from '../ports/ports.ts';
 
-export type CaseListEntry = { caseFile: CaseFile; report: Omit<Report, 'personalAnswers'> | null };
+export type CaseListEntry = {
+  caseFile: CaseFile;
+  report: Omit<Report, 'personalAnswers'> | null;
+  /** Other cases with a person in the same blind-index bucket: to check, not proof. */
+  likelyDuplicates: string[];
+};
 
 const pageSize = 200;
 
@@ -27,11 +32,19 @@ export async function listCaseFiles(
     orgId: actor.orgId,
     assigneeIds: [],
   });
-  return deps.unitOfWork.run((repositories) =>
-    repositories.caseFiles.listFrames(actor.orgId, {
+  return deps.unitOfWork.run(async (repositories) => {
+    const entries = await repositories.caseFiles.listFrames(actor.orgId, {
       status: input.status,
       limit: pageSize,
       ...(seesEveryCase ? {} : { assigneeId: actor.userId }),
-    }),
-  );
+    });
+    const duplicates = await repositories.caseFiles.findLikelyDuplicates(
+      actor.orgId,
+      entries.map((entry) => entry.caseFile.id),
+    );
+    return entries.map((entry) => ({
+      ...entry,
+      likelyDuplicates: duplicates.get(entry.caseFile.id) ?? [],
+    }));
+  });
 }

@@ -106,6 +106,11 @@ export interface CaseFileRepository {
     orgId: string,
     filter: { status: 'open' | 'closed'; assigneeId?: string; limit: number },
   ): Promise<{ caseFile: CaseFile; report: Omit<Report, 'personalAnswers'> | null }[]>;
+  /**
+   * For each given case, the other live cases with a person in the same blind-index bucket:
+   * likely the same person, for a coordinator to check and merge.
+   */
+  findLikelyDuplicates(orgId: string, caseIds: string[]): Promise<Map<string, string[]>>;
   /** The report that opened the case with its personal answers; null without a key or report. */
   openReport(caseFile: CaseFile, opener: UnlockedIdentity): Promise<Report | null>;
   /** The report behind a follow-up token's hash, without its personal answers. */

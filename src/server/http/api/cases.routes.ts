@@ -71,8 +71,9 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
     async (request) => {
       const entries = await listCaseFiles(ports, requireStaff(request), request.query);
       return {
-        cases: entries.map(({ caseFile, report }) => ({
+        cases: entries.map(({ caseFile, report, likelyDuplicates }) => ({
           id: caseFile.id,
+          likelyDuplicates,
           status: caseFile.status === 'closed' ? ('closed' as const) : ('open' as const),
           createdAt: caseFile.createdAt.toISOString(),
           assigneeIds: caseFile.assigneeIds,

@@ -120,6 +120,26 @@ describe.each(testDialects())('public intake over HTTP [$name]', (dialect) => {
     expect((await browser.get('/api/v1/cases?status=closed')).json()).toEqual({ cases: [] });
   });
 
+  it('links two reports about the same person typed differently as likely duplicates', async () => {
+    const coordinator = await buildEnrolledStaff(ports, { orgId, roles: ['coordinator'] });
+    await post(detentionReport);
+    await post({ ...detentionReport, 'person-name': 'Kirill Zaderzhanov' });
+    await post({ ...detentionReport, 'person-name': 'Другой Человек' });
+    clock.advance(60_000);
+    const browser = browserSession(server);
+    await browser.post('/api/v1/auth/login', { email: coordinator.email, password: testPassword });
+    await browser.post('/api/v1/auth/second-factor', {
+      code: await totpCodeAt(ports, coordinator.totpSecret),
+    });
+    const { cases } = (await browser.get('/api/v1/cases')).json() as {
+      cases: { id: string; likelyDuplicates: string[] }[];
+    };
+    const [other, second, first] = cases;
+    expect(first?.likelyDuplicates).toEqual([second?.id]);
+    expect(second?.likelyDuplicates).toEqual([first?.id]);
+    expect(other?.likelyDuplicates).toEqual([]);
+  });
+
   it('answers invalid answers with 422 naming each question, in the asked language', async () => {
     const { 'person-name': _omitted, ...withoutName } = detentionReport;
     const response = await post(
