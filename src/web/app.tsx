@@ -9,23 +9,32 @@ import { LoginPage } from './auth/login-page.tsx';
 import { ResetPage } from './auth/reset-page.tsx';
 import { VerifyPage } from './auth/verify-page.tsx';
 import { WelcomePage } from './auth/welcome-page.tsx';
+import { CasePage } from './cases/case-page.tsx';
+import { CasesPage } from './cases/cases-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
-import { isAt, type Screen, showAddress } from './routing/screens.ts';
+import { type Address, caseIdAt, isAt, type Screen, showAddress } from './routing/screens.ts';
 import { RulesPage } from './rules/rules-page.tsx';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
 
 /** Pages for signed-in staff, which keep who is signed in. */
-type StaffScreen = 'home' | 'legal-position' | 'rules';
+type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
   | { screen: 'resolving' }
   | { screen: 'login'; notice?: LoginNotice; error?: unknown }
   | { screen: Exclude<Screen, 'login' | StaffScreen> }
-  | { screen: StaffScreen; staff: CurrentStaffResponse };
+  | { screen: StaffScreen; staff: CurrentStaffResponse }
+  | { screen: 'case'; caseId: string; staff: CurrentStaffResponse };
+
+type ShownView = Exclude<View, { screen: 'resolving' }>;
+
+function addressOf(view: ShownView): Address {
+  return view.screen === 'case' ? { caseId: view.caseId } : view.screen;
+}
 
 const screenForStage: Record<SessionStageBody, View> = {
   'second-factor': { screen: 'verify' },
@@ -60,6 +69,9 @@ function initialView(): View {
 function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('legal-position')) return { screen: 'legal-position', staff };
   if (isAt('rules')) return { screen: 'rules', staff };
+  if (isAt('cases')) return { screen: 'cases', staff };
+  const caseId = caseIdAt();
+  if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
 }
 
@@ -68,7 +80,7 @@ export function App({ api }: { api: ApiClient }) {
   const [view, setView] = useState<View>(initialView);
 
   const show = useCallback((next: View) => {
-    if (next.screen !== 'resolving') showAddress(next.screen);
+    if (next.screen !== 'resolving') showAddress(addressOf(next));
     setView(next);
   }, []);
 
@@ -128,6 +140,7 @@ export function App({ api }: { api: ApiClient }) {
           onLoggedOut={onLoggedOut}
           onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
           onRules={() => show({ screen: 'rules', staff: view.staff })}
+          onCases={() => show({ screen: 'cases', staff: view.staff })}
         />
       );
     case 'legal-position':
@@ -136,5 +149,23 @@ export function App({ api }: { api: ApiClient }) {
       );
     case 'rules':
       return <RulesPage api={api} onHome={() => show({ screen: 'home', staff: view.staff })} />;
+    case 'cases':
+      return (
+        <CasesPage
+          api={api}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+          onOpenCase={(caseId) => show({ screen: 'case', caseId, staff: view.staff })}
+        />
+      );
+    case 'case':
+      return (
+        <CasePage
+          key={view.caseId}
+          api={api}
+          caseId={view.caseId}
+          onCases={() => show({ screen: 'cases', staff: view.staff })}
+          onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
+        />
+      );
   }
 }

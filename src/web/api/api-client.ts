@@ -15,6 +15,11 @@ import {
   totpConfirmResponse,
   totpEnrolmentResponse,
 } from '../../contracts/auth.ts';
+import {
+  type CaseFileResponse,
+  caseFileResponse,
+  caseListResponse,
+} from '../../contracts/cases.ts';
 import { errorBody } from '../../contracts/error-body.ts';
 import {
   type EvaluateRulesRequest,
@@ -27,6 +32,7 @@ import {
   type setRuleChoiceRequest,
 } from '../../contracts/rules.ts';
 import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
+import { type Questionnaire, questionnaire } from '../../domain/intake/questionnaire.ts';
 
 // The server's Content-Security-Policy forbids eval; without this, zod probes for it with
 // `new Function` and the browser reports a policy violation on every page load.
@@ -65,6 +71,10 @@ export type RaiseRuleDisputeRequest = z.input<typeof raiseRuleDisputeRequest>;
 export type RaisedRuleDisputeResponse = z.infer<typeof raisedRuleDisputeResponse>;
 export type SetRuleChoiceRequest = z.input<typeof setRuleChoiceRequest>;
 
+export type CaseListResponse = z.infer<typeof caseListResponse>;
+export type CaseStatusFilter = CaseListResponse['cases'][number]['status'];
+export type CaseFile = CaseFileResponse;
+
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
   logIn(body: LoginRequest): Promise<SessionStageResponse>;
@@ -80,6 +90,13 @@ export type ApiClient = {
   ruleSettings(): Promise<RuleSettingsResponse>;
   /** `choice: null` goes back to the pack's default version. */
   setRuleChoice(ruleId: string, body: SetRuleChoiceRequest): Promise<void>;
+  /** Newest first; lawyers and volunteers get only the cases assigned to them. */
+  cases(status: CaseStatusFilter): Promise<CaseListResponse>;
+  /** Opens the case with the reader's own key; the server records every opening. */
+  caseFile(caseId: string): Promise<CaseFile>;
+  closeCase(caseId: string): Promise<void>;
+  /** Asked once per client: it labels the answers of every report. */
+  hotlineQuestionnaire(): Promise<Questionnaire>;
 };
 
 type Call<T> = {
@@ -129,6 +146,7 @@ function errorFrom(status: number, data: unknown): ApiError {
  */
 export function createApiClient(options: { language: () => string }): ApiClient {
   let csrfToken: Promise<string> | undefined;
+  let hotline: Promise<Questionnaire> | undefined;
 
   function headers(extra: Record<string, string> = {}): Record<string, string> {
     return { accept: 'application/json', 'accept-language': options.language(), ...extra };
@@ -228,6 +246,28 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         body,
         method: 'PUT',
       }),
+    cases: (status) =>
+      request({
+        path: `/cases?${new URLSearchParams({ status }).toString()}`,
+        schema: caseListResponse,
+      }),
+    caseFile: (caseId) =>
+      request({ path: `/cases/${encodeURIComponent(caseId)}`, schema: caseFileResponse }),
+    closeCase: (caseId) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/close`,
+        schema: noContent,
+        body: {},
+      }),
+    hotlineQuestionnaire: () => {
+      hotline ??= request({ path: '/questionnaires/hotline', schema: questionnaire }).catch(
+        (error: unknown) => {
+          hotline = undefined;
+          throw error;
+        },
+      );
+      return hotline;
+    },
   };
 }
 

@@ -12,9 +12,17 @@ type HomePageProps = {
   onLoggedOut: (revoked: RevokedSessionsResponse | null) => void;
   onLegalPosition: () => void;
   onRules: () => void;
+  onCases: () => void;
 };
 
-export function HomePage({ api, staff, onLoggedOut, onLegalPosition, onRules }: HomePageProps) {
+export function HomePage({
+  api,
+  staff,
+  onLoggedOut,
+  onLegalPosition,
+  onRules,
+  onCases,
+}: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
   const { user, organisation } = staff;
@@ -46,6 +54,11 @@ export function HomePage({ api, staff, onLoggedOut, onLegalPosition, onRules }: 
       </dl>
       <nav aria-label={t('home.tools')}>
         <ul className="tools">
+          <li>
+            <ScreenLink to="cases" onShow={onCases}>
+              {t('home.cases')}
+            </ScreenLink>
+          </li>
           <li>
             <ScreenLink to="legal-position" onShow={onLegalPosition}>
               {t('home.legalPosition')}

@@ -1,8 +1,8 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { type Screen, screenPaths } from './screens.ts';
+import { type Address, pathOf } from './screens.ts';
 
 type ScreenLinkProps = {
-  to: Screen;
+  to: Address;
   /** Switches the app to the screen; the app, not the link, owns the view and the address. */
   onShow: () => void;
   children: ReactNode;
@@ -23,7 +23,7 @@ export function ScreenLink({ to, onShow, children }: ScreenLinkProps) {
     onShow();
   };
   return (
-    <a className="screen-link" href={screenPaths[to]} onClick={onClick}>
+    <a className="screen-link" href={pathOf(to)} onClick={onClick}>
       {children}
     </a>
   );

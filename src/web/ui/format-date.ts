@@ -22,3 +22,30 @@ export function localDateOf(instant: Date): string {
 export function formatInstantDate(instant: string, language: Language): string {
   return formatDate(localDateOf(new Date(instant)), language);
 }
+
+const englishInstant = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
+
+/**
+ * An ISO timestamp on the reader's clock, to the minute: 18.10.2025 09:40 in Russian,
+ * October 18, 2025 at 9:40 AM in English.
+ */
+export function formatInstant(instant: string, language: Language): string {
+  const moment = new Date(instant);
+  if (language === 'en') return englishInstant.format(moment);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${formatDate(localDateOf(moment), language)} ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+}
+
+const wallClock = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A date-time as someone typed it on his own clock, with that clock's offset kept in sight:
+ * 18.10.2025 09:40 (UTC+03:00). Anything else is shown as it came.
+ */
+export function formatWallClock(value: string, language: Language): string {
+  const match = wallClock.exec(value);
+  if (match === null) return value;
+  const [, date = '', hours, minutes, offset] = match;
+  const zone = offset === 'Z' ? 'UTC' : `UTC${offset}`;
+  return `${formatDate(date, language)} ${hours}:${minutes} (${zone})`;
+}

@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
+import type { ApiClient, CaseListResponse, CaseStatusFilter } from '../api/api-client.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
+import { PageLayout } from '../layout/page-layout.tsx';
+import { ScreenLink } from '../routing/screen-link.tsx';
+import { ChoiceGroup } from '../ui/choice-group.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { formatInstant } from '../ui/format-date.ts';
+import type { Option } from '../ui/select-field.tsx';
+import { caseName, situationLabel } from './case-labels.ts';
+
+type CaseSummary = CaseListResponse['cases'][number];
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; error: unknown }
+  | { state: 'ready'; cases: CaseSummary[]; questionnaire: Questionnaire };
+
+type CasesPageProps = {
+  api: ApiClient;
+  onHome: () => void;
+  onOpenCase: (caseId: string) => void;
+};
+
+const statuses: readonly CaseStatusFilter[] = ['open', 'closed'];
+
+function CaseRow({
+  summary,
+  questionnaire,
+  onOpen,
+}: {
+  summary: CaseSummary;
+  questionnaire: Questionnaire;
+  onOpen: () => void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { report } = summary;
+  const none = t('cases.none');
+  return (
+    <tr>
+      <th scope="row">
+        <ScreenLink to={{ caseId: summary.id }} onShow={onOpen}>
+          {caseName(summary.id, report)}
+        </ScreenLink>
+      </th>
+      <td>{report ? t(`cases.channels.${report.channel}`) : none}</td>
+      <td>
+        {report?.situation ? situationLabel(questionnaire, report.situation, language) : none}
+      </td>
+      <td>
+        {report ? (
+          <time dateTime={report.receivedAt}>{formatInstant(report.receivedAt, language)}</time>
+        ) : (
+          none
+        )}
+      </td>
+      <td>{t(`cases.status.${summary.status}`)}</td>
+      <td>
+        {summary.assigneeIds.length === 0
+          ? t('cases.unassigned')
+          : t('cases.assigned', { count: summary.assigneeIds.length })}
+      </td>
+    </tr>
+  );
+}
+
+/** The organisation's cases a reader may see, newest first, without any personal data. */
+export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<CaseStatusFilter>('open');
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  useEffect(() => {
+    if (load.state !== 'loading') return;
+    let current = true;
+    Promise.all([api.cases(status), api.hotlineQuestionnaire()]).then(
+      ([list, questionnaire]) =>
+        current && setLoad({ state: 'ready', cases: list.cases, questionnaire }),
+      (error: unknown) => current && setLoad({ state: 'failed', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, status, load.state]);
+
+  const options = statuses.map(
+    (value): Option<CaseStatusFilter> => ({ value, label: t(`cases.filter.${value}`) }),
+  );
+
+  return (
+    <PageLayout title={t('cases.title')}>
+      <p>{t('cases.intro')}</p>
+      <ChoiceGroup
+        legend={t('cases.show')}
+        options={options}
+        value={status}
+        onChange={(next) => {
+          setStatus(next);
+          setLoad({ state: 'loading' });
+        }}
+      />
+      {load.state === 'loading' ? <p role="status">{t('cases.loading')}</p> : null}
+      {load.state === 'failed' ? (
+        <>
+          <ErrorAlert error={load.error} />
+          <button type="button" onClick={() => setLoad({ state: 'loading' })}>
+            {t('cases.retry')}
+          </button>
+        </>
+      ) : null}
+      {load.state === 'ready' && load.cases.length === 0 ? (
+        <p className="notice">{t(`cases.empty.${status}`)}</p>
+      ) : null}
+      {load.state === 'ready' && load.cases.length > 0 ? (
+        <div className="case-table">
+          <table className="cases">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.columns.case')}</th>
+                <th scope="col">{t('cases.columns.channel')}</th>
+                <th scope="col">{t('cases.columns.situation')}</th>
+                <th scope="col">{t('cases.columns.receivedAt')}</th>
+                <th scope="col">{t('cases.columns.status')}</th>
+                <th scope="col">{t('cases.columns.assignees')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.cases.map((summary) => (
+                <CaseRow
+                  key={summary.id}
+                  summary={summary}
+                  questionnaire={load.questionnaire}
+                  onOpen={() => onOpenCase(summary.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p>
+        <ScreenLink to="home" onShow={onHome}>
+          {t('cases.backHome')}
+        </ScreenLink>
+      </p>
+    </PageLayout>
+  );
+}
