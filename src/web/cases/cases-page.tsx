@@ -57,7 +57,15 @@ function CaseRow({
           none
         )}
       </td>
-      <td>{t(`cases.status.${summary.status}`)}</td>
+      <td>
+        {t(`cases.status.${summary.status}`)}
+        {summary.likelyDuplicates.length > 0 ? (
+          <span className="badge">
+            {' '}
+            {t('cases.likelyDuplicate', { count: summary.likelyDuplicates.length })}
+          </span>
+        ) : null}
+      </td>
       <td>
         {summary.assigneeIds.length === 0
           ? t('cases.unassigned')

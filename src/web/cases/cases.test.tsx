@@ -110,6 +110,7 @@ const reported: CaseListResponse['cases'][number] = {
   status: 'open',
   createdAt: receivedAt,
   assigneeIds: [],
+  likelyDuplicates: ['0190b8a0-0000-7000-8000-0000000c0009'],
   report: { caseCode: 'K7M2-Q9XA', channel: 'web', situation: 'detained', receivedAt },
 };
 
@@ -118,6 +119,7 @@ const assigned: CaseListResponse['cases'][number] = {
   status: 'open',
   createdAt: new Date(2025, 9, 17, 18, 5).toISOString(),
   assigneeIds: ['0190b8a0-0000-7000-8000-000000000001'],
+  likelyDuplicates: [],
   report: null,
 };
 
@@ -216,7 +218,13 @@ describe('cases', () => {
       within(reportedRow)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['Форма на сайте', 'Задержали', '18.10.2025 09:40', 'открыто', 'не назначено']);
+    ).toEqual([
+      'Форма на сайте',
+      'Задержали',
+      '18.10.2025 09:40',
+      'открыто похоже на 1 другое дело',
+      'не назначено',
+    ]);
     const link = within(reportedRow).getByRole('link', { name: 'K7M2-Q9XA' });
     expect(link.getAttribute('href')).toBe(`/staff/cases/${reported.id}`);
     expect(within(reportedRow).getByText('18.10.2025 09:40').getAttribute('datetime')).toBe(

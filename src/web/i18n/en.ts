@@ -303,6 +303,8 @@ export const en: EnglishMessages = {
       closed: 'closed',
       deleted: 'deleted',
     },
+    likelyDuplicate_one: 'looks like {{count}} other case',
+    likelyDuplicate_other: 'looks like {{count}} other cases',
     unassigned: 'not assigned',
     assigned: 'staff: {{count}}',
     none: '—',
