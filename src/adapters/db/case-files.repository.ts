@@ -1,10 +1,5 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
-import type {
-  DataKey,
-  RecordSealing,
-  SealContext,
-  UnlockedIdentity,
-} from '../../app/ports/key-crypto.ts';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { DataKey, RecordSealing, UnlockedIdentity } from '../../app/ports/key-crypto.ts';
 import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Answers } from '../../domain/intake/answers.ts';
@@ -19,14 +14,12 @@ import type {
   PersonsTable,
   ReportsTable,
 } from './database.ts';
-
-/** The personal columns of `persons` (see personDataClasses), sealed one by one. */
-const sealedPersonColumns = ['full_name', 'birth_date', 'phone', 'notes'] as const;
-type SealedPersonColumn = (typeof sealedPersonColumns)[number];
-
-function personContext(personId: string, column: SealedPersonColumn): SealContext {
-  return { table: 'persons', recordId: personId, field: column };
-}
+import {
+  type SealedColumn,
+  type SealedTable,
+  sealContext,
+  sealedColumnsByTable,
+} from './sealed-columns.ts';
 
 function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): CaseFile {
   return {
@@ -148,8 +141,8 @@ export function caseFilesRepository(
   }
 
   function sealPerson(person: Person, key: DataKey) {
-    const seal = (column: SealedPersonColumn, value: string | null) =>
-      value === null ? null : sealing.seal(key, personContext(person.id, column), value);
+    const seal = (column: SealedColumn<'persons'>, value: string | null) =>
+      value === null ? null : sealing.seal(key, sealContext('persons', person.id, column), value);
     return {
       full_name: seal('full_name', person.fullName) ?? '',
       birth_date: seal('birth_date', person.birthDate),
@@ -159,8 +152,8 @@ export function caseFilesRepository(
   }
 
   function openPerson(row: Selectable<PersonsTable>, key: DataKey): Person {
-    const open = (column: SealedPersonColumn, value: string | null) =>
-      value === null ? null : sealing.open(key, personContext(row.id, column), value);
+    const open = (column: SealedColumn<'persons'>, value: string | null) =>
+      value === null ? null : sealing.open(key, sealContext('persons', row.id, column), value);
     return {
       id: row.id,
       orgId: row.org_id,
@@ -173,13 +166,9 @@ export function caseFilesRepository(
     };
   }
 
-  function reportContext(reportId: string): SealContext {
-    return { table: 'reports', recordId: reportId, field: 'personal_answers' };
-  }
-
-  function decisionContext(decisionId: string): SealContext {
-    return { table: 'legal_decisions', recordId: decisionId, field: 'facts_snapshot' };
-  }
+  const reportContext = (reportId: string) => sealContext('reports', reportId, 'personal_answers');
+  const decisionContext = (decisionId: string) =>
+    sealContext('legal_decisions', decisionId, 'facts_snapshot');
 
   async function decisionRows(caseFile: CaseFile) {
     return db
@@ -208,6 +197,32 @@ export function caseFilesRepository(
       createdBy: row.created_by,
       createdAt: fromIso(row.created_at),
     };
+  }
+
+  /** Re-seals every sealed value of the case in one table under the new key. */
+  async function resealTable(
+    caseFile: CaseFile,
+    table: SealedTable,
+    oldKey: DataKey,
+    newKey: DataKey,
+  ) {
+    const columns: readonly string[] = sealedColumnsByTable[table];
+    const rows = await sql<Record<string, string | null>>`
+      select id, ${sql.join(columns.map((column) => sql.ref(column)))} from ${sql.table(table)}
+      where org_id = ${caseFile.orgId} and case_id = ${caseFile.id}`.execute(db);
+    for (const row of rows.rows) {
+      const id = row.id ?? '';
+      const resealed = columns.map((column) => {
+        const value = row[column] ?? null;
+        const context = { table, recordId: id, field: column };
+        return value === null
+          ? null
+          : sealing.seal(newKey, context, sealing.open(oldKey, context, value));
+      });
+      await sql`update ${sql.table(table)} set ${sql.join(
+        columns.map((column, index) => sql`${sql.ref(column)} = ${resealed[index] ?? null}`),
+      )} where id = ${id}`.execute(db);
+    }
   }
 
   async function personRows(caseFile: CaseFile) {
@@ -487,12 +502,12 @@ export function caseFilesRepository(
     },
 
     async shred(caseFile, now) {
-      for (const table of [
+      const tables = [
         'case_key_wraps',
-        'persons',
-        'legal_decisions',
+        ...(Object.keys(sealedColumnsByTable) as SealedTable[]),
         'case_assignments',
-      ] as const) {
+      ] as const;
+      for (const table of tables) {
         await db
           .deleteFrom(table)
           .where('org_id', '=', caseFile.orgId)
@@ -546,35 +561,8 @@ export function caseFilesRepository(
       const oldKey = await openDataKey(caseFile, opener);
       if (oldKey === null) return false;
       const newKey = sealing.newDataKey();
-      for (const row of await personRows(caseFile)) {
-        const person = openPerson(row, oldKey);
-        await db
-          .updateTable('persons')
-          .set(sealPerson(person, newKey))
-          .where('id', '=', row.id)
-          .execute();
-      }
-      for (const row of await decisionRows(caseFile)) {
-        const facts = sealing.open(oldKey, decisionContext(row.id), row.facts_snapshot);
-        await db
-          .updateTable('legal_decisions')
-          .set({ facts_snapshot: sealing.seal(newKey, decisionContext(row.id), facts) })
-          .where('id', '=', row.id)
-          .execute();
-      }
-      const reports = await db
-        .selectFrom('reports')
-        .select(['id', 'personal_answers'])
-        .where('org_id', '=', caseFile.orgId)
-        .where('case_id', '=', caseFile.id)
-        .execute();
-      for (const row of reports) {
-        const answers = sealing.open(oldKey, reportContext(row.id), row.personal_answers);
-        await db
-          .updateTable('reports')
-          .set({ personal_answers: sealing.seal(newKey, reportContext(row.id), answers) })
-          .where('id', '=', row.id)
-          .execute();
+      for (const table of Object.keys(sealedColumnsByTable) as SealedTable[]) {
+        await resealTable(caseFile, table, oldKey, newKey);
       }
       for (const recipient of await recipientsOf(caseFile, oldKey.keyId)) {
         await insertWrap(caseFile, newKey, recipient, now);
