@@ -1,11 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { StrictMode } from 'react';
+import type { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './api/api-client.ts';
 import { App } from './app.tsx';
 import { currentLanguage } from './i18n/i18n.ts';
 import { errorReply, type FakeReply, fakeServer } from './testing/fake-server.ts';
+import { startApp } from './testing/start-app.tsx';
 
 const anna: FakeReply = {
   status: 200,
@@ -24,18 +24,6 @@ const secondFactorRequired = errorReply(401, 'SECOND_FACTOR_REQUIRED', 'Введ
 const resetSent =
   'Если этот адрес принадлежит учётной записи, на него отправлена ссылка для сброса пароля. Она действует один час. Если письмо не пришло, обратитесь к администратору организации.';
 const recoveryCodes = Array.from({ length: 10 }, (_, index) => `code${index}-abcde`);
-
-function startApp(path: string, server: ReturnType<typeof fakeServer>) {
-  vi.stubGlobal('fetch', server.fetch);
-  window.history.replaceState(null, '', path);
-  const user = userEvent.setup();
-  render(
-    <StrictMode>
-      <App api={createApiClient({ language: currentLanguage })} />
-    </StrictMode>,
-  );
-  return user;
-}
 
 async function logIn(user: ReturnType<typeof userEvent.setup>) {
   await user.type(await screen.findByLabelText('Электронная почта'), 'anna@example.org');

@@ -1,14 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { StrictMode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
-import { type CaseFile, type CaseListResponse, createApiClient } from '../api/api-client.ts';
-import { App } from '../app.tsx';
-import { currentLanguage } from '../i18n/i18n.ts';
+import type { CaseFile, CaseListResponse } from '../api/api-client.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
-
-type User = ReturnType<typeof userEvent.setup>;
+import { startApp } from '../testing/start-app.tsx';
 
 const coordinator: FakeReply = {
   status: 200,
@@ -159,18 +154,6 @@ const questionnaireRoute = {
   'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
-
-function startApp(path: string, server: ReturnType<typeof fakeServer>): User {
-  vi.stubGlobal('fetch', server.fetch);
-  window.history.replaceState(null, '', path);
-  const user = userEvent.setup();
-  render(
-    <StrictMode>
-      <App api={createApiClient({ language: currentLanguage })} />
-    </StrictMode>,
-  );
-  return user;
-}
 
 function requestsTo(server: ReturnType<typeof fakeServer>, path: string) {
   return server.requests.filter((request) => request.path === path);

@@ -1,14 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { StrictMode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { EvaluationResponse } from '../../contracts/rules.ts';
-import { createApiClient } from '../api/api-client.ts';
-import { App } from '../app.tsx';
-import { currentLanguage } from '../i18n/i18n.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
-
-type User = ReturnType<typeof userEvent.setup>;
+import { startApp, type User } from '../testing/start-app.tsx';
 
 const anna: FakeReply = {
   status: 200,
@@ -169,18 +163,6 @@ const earlierDispute: Dispute = {
   raisedBy: '0190b8a0-0000-7000-8000-000000000009',
   raisedAt: '2025-10-16T12:00:00.000Z',
 };
-
-function startApp(path: string, server: ReturnType<typeof fakeServer>): User {
-  vi.stubGlobal('fetch', server.fetch);
-  window.history.replaceState(null, '', path);
-  const user = userEvent.setup();
-  render(
-    <StrictMode>
-      <App api={createApiClient({ language: currentLanguage })} />
-    </StrictMode>,
-  );
-  return user;
-}
 
 async function typeDate(user: User, label: string, value: string) {
   const input = screen.getByLabelText(label);

@@ -1,14 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { StrictMode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { RuleSettingsResponse } from '../../contracts/rules.ts';
-import { createApiClient } from '../api/api-client.ts';
-import { App } from '../app.tsx';
-import { currentLanguage } from '../i18n/i18n.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
-
-type User = ReturnType<typeof userEvent.setup>;
+import { startApp } from '../testing/start-app.tsx';
 
 const coordinator: FakeReply = {
   status: 200,
@@ -120,18 +114,6 @@ const settings: RuleSettingsResponse = {
     },
   ],
 };
-
-function startApp(path: string, server: ReturnType<typeof fakeServer>): User {
-  vi.stubGlobal('fetch', server.fetch);
-  window.history.replaceState(null, '', path);
-  const user = userEvent.setup();
-  render(
-    <StrictMode>
-      <App api={createApiClient({ language: currentLanguage })} />
-    </StrictMode>,
-  );
-  return user;
-}
 
 function ruleTitled(title: string): HTMLElement {
   return screen.getByRole('region', { name: title });
