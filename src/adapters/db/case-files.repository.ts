@@ -6,6 +6,7 @@ import type { Answers } from '../../domain/intake/answers.ts';
 import type { IntakeChannel, Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
+import { openCaseDataKey, recordSealer } from './case-keys.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
 import type {
   CaseFilesTable,
@@ -14,12 +15,7 @@ import type {
   PersonsTable,
   ReportsTable,
 } from './database.ts';
-import {
-  type SealedColumn,
-  type SealedTable,
-  sealContext,
-  sealedColumnsByTable,
-} from './sealed-columns.ts';
+import { type SealedTable, sealContext, sealedColumnsByTable } from './sealed-columns.ts';
 
 function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): CaseFile {
   return {
@@ -52,27 +48,8 @@ export function caseFilesRepository(
   db: Kysely<Database>,
   sealing: RecordSealing,
 ): CaseFileRepository {
-  async function openDataKey(
-    caseFile: CaseFile,
-    identity: UnlockedIdentity,
-  ): Promise<DataKey | null> {
-    const frame = await db
-      .selectFrom('case_files')
-      .select('data_key_id')
-      .where('org_id', '=', caseFile.orgId)
-      .where('id', '=', caseFile.id)
-      .executeTakeFirst();
-    if (!frame?.data_key_id) return null;
-    const wrap = await db
-      .selectFrom('case_key_wraps')
-      .select('sealed_key')
-      .where('org_id', '=', caseFile.orgId)
-      .where('case_id', '=', caseFile.id)
-      .where('key_id', '=', frame.data_key_id)
-      .where('recipient_public_key', '=', identity.publicKey)
-      .executeTakeFirst();
-    return wrap ? sealing.openDataKey(frame.data_key_id, wrap.sealed_key, identity) : null;
-  }
+  const openDataKey = (caseFile: CaseFile, identity: UnlockedIdentity) =>
+    openCaseDataKey(db, sealing, caseFile, identity);
 
   async function findFrame(orgId: string, caseId: string): Promise<CaseFile | null> {
     const row = await db
@@ -141,27 +118,25 @@ export function caseFilesRepository(
   }
 
   function sealPerson(person: Person, key: DataKey) {
-    const seal = (column: SealedColumn<'persons'>, value: string | null) =>
-      value === null ? null : sealing.seal(key, sealContext('persons', person.id, column), value);
+    const sealer = recordSealer(sealing, key, 'persons', person.id);
     return {
-      full_name: seal('full_name', person.fullName) ?? '',
-      birth_date: seal('birth_date', person.birthDate),
-      phone: seal('phone', person.phone),
-      notes: seal('notes', person.notes),
+      full_name: sealer.seal('full_name', person.fullName) ?? '',
+      birth_date: sealer.seal('birth_date', person.birthDate),
+      phone: sealer.seal('phone', person.phone),
+      notes: sealer.seal('notes', person.notes),
     };
   }
 
   function openPerson(row: Selectable<PersonsTable>, key: DataKey): Person {
-    const open = (column: SealedColumn<'persons'>, value: string | null) =>
-      value === null ? null : sealing.open(key, sealContext('persons', row.id, column), value);
+    const sealer = recordSealer(sealing, key, 'persons', row.id);
     return {
       id: row.id,
       orgId: row.org_id,
       caseId: row.case_id,
-      fullName: open('full_name', row.full_name) ?? '',
-      birthDate: open('birth_date', row.birth_date),
-      phone: open('phone', row.phone),
-      notes: open('notes', row.notes),
+      fullName: sealer.open('full_name', row.full_name) ?? '',
+      birthDate: sealer.open('birth_date', row.birth_date),
+      phone: sealer.open('phone', row.phone),
+      notes: sealer.open('notes', row.notes),
       createdAt: fromIso(row.created_at),
     };
   }
