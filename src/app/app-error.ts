@@ -1,3 +1,5 @@
+import type { FactProblem } from '../domain/rules/case-facts.ts';
+
 /**
  * The stable codes of everything a use case refuses. Each adapter maps a code once (HTTP status,
  * CLI exit code); the internal message is for logs and never carries personal data.
@@ -14,7 +16,8 @@ export type AppErrorCode =
   | 'TOKEN_INVALID'
   | 'CONFLICT'
   | 'KEY_UNAVAILABLE'
-  | 'SEALED_DATA_REFUSED';
+  | 'SEALED_DATA_REFUSED'
+  | 'FACTS_REFUSED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -26,5 +29,18 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.detail = detail;
+  }
+}
+
+/** Facts the domain refuses (an event before the detention, a hearing before the filing). */
+export class FactsRefusedError extends AppError {
+  readonly problems: FactProblem[];
+
+  constructor(problems: FactProblem[]) {
+    super(
+      'FACTS_REFUSED',
+      `refused: ${problems.map((problem) => problem.path.join('.')).join(', ')}`,
+    );
+    this.problems = problems;
   }
 }

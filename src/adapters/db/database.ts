@@ -173,6 +173,28 @@ export type ReportsTable = {
   received_at: string;
 };
 
+export type TimelineEventsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  occurred_at: string;
+  place_id: string | null;
+  power_of_attorney: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+};
+
+export type DraftMattersTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  matter: string;
+  updated_by: string | null;
+  updated_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -189,6 +211,8 @@ export type Database = {
   rule_disputes: RuleDisputesTable;
   legal_decisions: LegalDecisionsTable;
   reports: ReportsTable;
+  timeline_events: TimelineEventsTable;
+  draft_matters: DraftMattersTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

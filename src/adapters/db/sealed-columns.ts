@@ -9,6 +9,8 @@ export const sealedColumnsByTable = {
   persons: ['full_name', 'birth_date', 'phone', 'notes'],
   legal_decisions: ['facts_snapshot'],
   reports: ['personal_answers'],
+  timeline_events: ['note'],
+  draft_matters: ['matter'],
 } as const;
 
 export type SealedTable = keyof typeof sealedColumnsByTable;

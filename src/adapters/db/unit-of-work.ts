@@ -2,6 +2,7 @@ import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
+import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
@@ -23,6 +24,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           enrolmentTokens: enrolmentTokensRepository(transaction),
           auditLog: auditLogRepository(transaction, database.dialect),
           caseFiles: caseFilesRepository(transaction, sealing),
+          caseTimelines: caseTimelineRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
         };
         return work(repositories);

@@ -1,8 +1,10 @@
 import type { Actor } from '../../domain/access/can.ts';
 import type { AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
+import { type DraftMatter, emptyDraftMatter } from '../../domain/cases/draft-matter.ts';
 import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
+import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { authorise } from '../accounts/staff-actor.ts';
 import { AppError } from '../app-error.ts';
@@ -11,7 +13,13 @@ import { SealedDataError } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Repositories } from '../ports/repositories.ts';
 
-export type OpenedCaseFile = { caseFile: CaseFile; persons: Person[]; report: Report | null };
+export type OpenedCaseFile = {
+  caseFile: CaseFile;
+  persons: Person[];
+  report: Report | null;
+  timeline: TimelineEvent[];
+  draftMatter: DraftMatter;
+};
 
 /** The frame of a live case the actor may act on, or NOT_FOUND / FORBIDDEN. */
 export async function loadCaseFrame(
@@ -69,8 +77,11 @@ export async function readCaseFile(
       if (persons === null)
         throw new AppError('KEY_UNAVAILABLE', 'reader holds no key to the case');
       const report = await repositories.caseFiles.openReport(caseFile, identity);
+      const timeline = (await repositories.caseTimelines.openEvents(caseFile, identity)) ?? [];
+      const draftMatter =
+        (await repositories.caseTimelines.openDraftMatter(caseFile, identity)) ?? emptyDraftMatter;
       await recordCaseRead(repositories, deps, now, actor, caseId, { persons: persons.length });
-      return { caseFile, persons, report };
+      return { caseFile, persons, report, timeline, draftMatter };
     });
   } catch (error) {
     if (!(error instanceof SealedDataError)) throw error;

@@ -3,10 +3,12 @@ import type { StaffSession } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
+import type { DraftMatter } from '../../domain/cases/draft-matter.ts';
 import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
+import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import type { UnlockedIdentity } from './key-crypto.ts';
 
 export type Organisation = {
@@ -175,8 +177,28 @@ export type Repositories = {
   enrolmentTokens: EnrolmentTokenRepository;
   auditLog: AuditLogRepository;
   caseFiles: CaseFileRepository;
+  caseTimelines: CaseTimelineRepository;
   ruleSettings: RuleSettingsRepository;
 };
+
+/** A case's timeline and draft matter; the sealed parts open only with a key to the case. */
+export interface CaseTimelineRepository {
+  /** False when the opener holds no key to the case. */
+  addEvent(caseFile: CaseFile, opener: UnlockedIdentity, event: TimelineEvent): Promise<boolean>;
+  /** Kinds, times and places only, oldest first: enough to check a new event's order. */
+  listEventFrames(caseFile: CaseFile): Promise<Omit<TimelineEvent, 'note'>[]>;
+  /** Oldest first, notes opened; null without a key to the case. */
+  openEvents(caseFile: CaseFile, opener: UnlockedIdentity): Promise<TimelineEvent[] | null>;
+  /** The case's draft matter (empty when none was recorded); null without a key to the case. */
+  openDraftMatter(caseFile: CaseFile, opener: UnlockedIdentity): Promise<DraftMatter | null>;
+  /** Replaces the draft matter; `newId` names it when it is the first. False without a key. */
+  saveDraftMatter(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    matter: DraftMatter,
+    change: { newId: string; by: string; at: Date },
+  ): Promise<boolean>;
+}
 
 /**
  * Runs work in one database transaction: all of it commits, or none. The audit entry of a

@@ -29,6 +29,8 @@ export type AuditAction =
   | 'case.key-rotated'
   | 'case.closed'
   | 'case.legal-position-recorded'
+  | 'case.event-recorded'
+  | 'case.draft-matter-saved'
   | 'case.deleted'
   | 'case.decryption-failed';
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../../app/app-error.ts';
+import { AppError, FactsRefusedError } from '../../../app/app-error.ts';
 import type { ErrorBody } from '../../../contracts/error-body.ts';
 import { requestLanguage } from '../language.ts';
 import { type ErrorCode, errorMeanings, errorMessage } from './error-messages.ts';
@@ -47,6 +47,16 @@ export function safeErrorSummary(error: unknown): {
 type Classified = { code: ErrorCode; detail?: string; fields?: FieldProblem[] };
 
 function classify(error: FastifyError | Error, request: FastifyRequest): Classified {
+  if (error instanceof FactsRefusedError) {
+    const language = requestLanguage(request);
+    return {
+      code: error.code,
+      fields: error.problems.map((problem) => ({
+        path: ['body', ...problem.path].join('.'),
+        message: problem.message[language],
+      })),
+    };
+  }
   if (error instanceof AppError) return { code: error.code, detail: error.detail };
   if (error instanceof InputValidationError) {
     const part = (error as { validationContext?: string }).validationContext ?? 'body';

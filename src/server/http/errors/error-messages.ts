@@ -81,6 +81,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Проверьте заполнение полей.',
     en: 'Please check the fields.',
   },
+  FACTS_REFUSED: {
+    status: 422,
+    ru: 'Так не могло быть: проверьте даты и порядок событий.',
+    en: 'This cannot be right: check the dates and the order of events.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',

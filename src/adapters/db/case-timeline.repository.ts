@@ -1,0 +1,132 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DataKey, RecordSealing } from '../../app/ports/key-crypto.ts';
+import type { CaseTimelineRepository } from '../../app/ports/repositories.ts';
+import type { CaseFile } from '../../domain/cases/case-file.ts';
+import {
+  type DraftMatter,
+  draftMatter,
+  emptyDraftMatter,
+} from '../../domain/cases/draft-matter.ts';
+import type {
+  PowerOfAttorney,
+  TimelineEvent,
+  TimelineEventKind,
+} from '../../domain/timeline/timeline-event.ts';
+import { openCaseDataKey, recordSealer } from './case-keys.ts';
+import { fromIso, toIso } from './columns.ts';
+import type { Database, TimelineEventsTable } from './database.ts';
+
+function eventFrame(row: Selectable<TimelineEventsTable>): Omit<TimelineEvent, 'note'> {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    caseId: row.case_id,
+    kind: row.kind as TimelineEventKind,
+    occurredAt: fromIso(row.occurred_at),
+    placeId: row.place_id,
+    powerOfAttorney: row.power_of_attorney as PowerOfAttorney | null,
+    recordedBy: row.recorded_by,
+    recordedAt: fromIso(row.recorded_at),
+  };
+}
+
+/** The case's timeline and draft matter: what happened, and what the draft itself is about. */
+export function caseTimelineRepository(
+  db: Kysely<Database>,
+  sealing: RecordSealing,
+): CaseTimelineRepository {
+  function eventRows(caseFile: CaseFile) {
+    return db
+      .selectFrom('timeline_events')
+      .selectAll()
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .orderBy('occurred_at')
+      .orderBy('recorded_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  function openMatter(key: DataKey, row: { id: string; matter: string }): DraftMatter {
+    const opened = recordSealer(sealing, key, 'draft_matters', row.id).open('matter', row.matter);
+    return draftMatter.parse(JSON.parse(opened ?? '{}'));
+  }
+
+  return {
+    async addEvent(caseFile, opener, event) {
+      const key = await openCaseDataKey(db, sealing, caseFile, opener);
+      if (key === null) return false;
+      await db
+        .insertInto('timeline_events')
+        .values({
+          id: event.id,
+          org_id: caseFile.orgId,
+          case_id: caseFile.id,
+          kind: event.kind,
+          occurred_at: toIso(event.occurredAt),
+          place_id: event.placeId,
+          power_of_attorney: event.powerOfAttorney,
+          note: recordSealer(sealing, key, 'timeline_events', event.id).seal('note', event.note),
+          recorded_by: event.recordedBy,
+          recorded_at: toIso(event.recordedAt),
+        })
+        .execute();
+      return true;
+    },
+
+    async listEventFrames(caseFile) {
+      return (await eventRows(caseFile)).map(eventFrame);
+    },
+
+    async openEvents(caseFile, opener) {
+      const key = await openCaseDataKey(db, sealing, caseFile, opener);
+      if (key === null) return null;
+      return (await eventRows(caseFile)).map((row) => ({
+        ...eventFrame(row),
+        note: recordSealer(sealing, key, 'timeline_events', row.id).open('note', row.note),
+      }));
+    },
+
+    async openDraftMatter(caseFile, opener) {
+      const key = await openCaseDataKey(db, sealing, caseFile, opener);
+      if (key === null) return null;
+      const row = await db
+        .selectFrom('draft_matters')
+        .select(['id', 'matter'])
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .executeTakeFirst();
+      return row === undefined ? emptyDraftMatter : openMatter(key, row);
+    },
+
+    async saveDraftMatter(caseFile, opener, matter, change) {
+      const key = await openCaseDataKey(db, sealing, caseFile, opener);
+      if (key === null) return false;
+      const existing = await db
+        .selectFrom('draft_matters')
+        .select('id')
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .executeTakeFirst();
+      const id = existing?.id ?? change.newId;
+      const sealed = recordSealer(sealing, key, 'draft_matters', id).seal(
+        'matter',
+        JSON.stringify(matter),
+      );
+      const values = {
+        matter: sealed ?? '',
+        updated_by: change.by,
+        updated_at: toIso(change.at),
+      };
+      if (existing === undefined) {
+        await db
+          .insertInto('draft_matters')
+          .values({ id, org_id: caseFile.orgId, case_id: caseFile.id, ...values })
+          .execute();
+      } else {
+        await db.updateTable('draft_matters').set(values).where('id', '=', id).execute();
+      }
+      return true;
+    },
+  };
+}
