@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { custodyResponse, draftMatterBody, timelineEventResponse } from './timeline.ts';
 
 const isoDate = z.iso.date().meta({ description: 'YYYY-MM-DD' });
 
@@ -53,6 +54,9 @@ export const caseFileResponse = z
           .meta({ description: 'By question id of the questionnaire' }),
       })
       .nullable(),
+    timeline: z.array(timelineEventResponse).meta({ description: 'Oldest first' }),
+    custody: custodyResponse.nullable(),
+    draftMatter: draftMatterBody,
   })
   .meta({ id: 'CaseFile', description: 'Opened with the reader’s own key; every read is audited' });
 export type CaseFileResponse = z.infer<typeof caseFileResponse>;

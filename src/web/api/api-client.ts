@@ -32,6 +32,12 @@ import {
   type setRuleChoiceRequest,
 } from '../../contracts/rules.ts';
 import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
+import {
+  type DraftMatterBody,
+  type NewTimelineEventRequest,
+  type TimelineEventResponse,
+  timelineEventResponse,
+} from '../../contracts/timeline.ts';
 import { type Questionnaire, questionnaire } from '../../domain/intake/questionnaire.ts';
 
 // The server's Content-Security-Policy forbids eval; without this, zod probes for it with
@@ -95,6 +101,12 @@ export type ApiClient = {
   /** Opens the case with the reader's own key; the server records every opening. */
   caseFile(caseId: string): Promise<CaseFile>;
   closeCase(caseId: string): Promise<void>;
+  /** Refused (FACTS_REFUSED) when it cannot be true, e.g. a transfer before the detention. */
+  recordTimelineEvent(
+    caseId: string,
+    body: NewTimelineEventRequest,
+  ): Promise<TimelineEventResponse>;
+  saveDraftMatter(caseId: string, body: DraftMatterBody): Promise<void>;
   /** Asked once per client: it labels the answers of every report. */
   hotlineQuestionnaire(): Promise<Questionnaire>;
 };
@@ -258,6 +270,19 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         path: `/cases/${encodeURIComponent(caseId)}/close`,
         schema: noContent,
         body: {},
+      }),
+    recordTimelineEvent: (caseId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/timeline`,
+        schema: timelineEventResponse,
+        body,
+      }),
+    saveDraftMatter: (caseId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/draft-matter`,
+        schema: noContent,
+        body,
+        method: 'PUT',
       }),
     hotlineQuestionnaire: () => {
       hotline ??= request({ path: '/questionnaires/hotline', schema: questionnaire }).catch(

@@ -10,6 +10,8 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatInstant } from '../ui/format-date.ts';
 import { useSubmission } from '../ui/use-submission.ts';
 import { answerRows, caseName } from './case-labels.ts';
+import { DraftMatterPanel } from './draft-matter-panel.tsx';
+import { TimelinePanel } from './timeline-panel.tsx';
 
 type Load =
   | { state: 'loading' }
@@ -112,6 +114,12 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
     if (closedNow) closedNotice.current?.focus();
   }, [closedNow]);
 
+  const refresh = (questionnaire: Questionnaire) =>
+    api.caseFile(caseId).then(
+      (file) => setLoad({ state: 'ready', file, questionnaire }),
+      (failure: unknown) => setLoad({ state: 'failed', error: failure }),
+    );
+
   const close = (questionnaire: Questionnaire) =>
     submit(async () => {
       await api.closeCase(caseId);
@@ -179,8 +187,14 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
               </button>
             </div>
           ) : null}
+          <TimelinePanel api={api} file={load.file} onChanged={() => refresh(load.questionnaire)} />
           <h2>{t('case.persons')}</h2>
           <Persons persons={load.file.persons} />
+          <DraftMatterPanel
+            api={api}
+            file={load.file}
+            onChanged={() => refresh(load.questionnaire)}
+          />
           <h2>{t('case.report')}</h2>
           <Report file={load.file} questionnaire={load.questionnaire} />
         </>

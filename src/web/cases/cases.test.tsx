@@ -147,6 +147,9 @@ const caseFile: CaseFile = {
       'taken-from': 'metro',
     },
   },
+  timeline: [],
+  custody: null,
+  draftMatter: { deferments: [], appeals: [] },
 };
 
 const list = (cases: CaseListResponse['cases']): FakeReply => ({ status: 200, body: { cases } });

@@ -1,4 +1,4 @@
-import type { SelectHTMLAttributes } from 'react';
+import type { Ref, SelectHTMLAttributes } from 'react';
 import { FieldFrame } from './field-frame.tsx';
 
 export type Option<T extends string> = { value: T; label: string };
@@ -14,6 +14,7 @@ type SelectFieldProps<T extends string> = Omit<
   placeholder: string;
   onChange: (value: T | '') => void;
   error?: string | undefined;
+  ref?: Ref<HTMLSelectElement>;
 };
 
 /** A labelled drop-down whose error is read out with it, like TextField. */

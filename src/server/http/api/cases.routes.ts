@@ -20,7 +20,9 @@ import {
   matchingCasesResponse,
 } from '../../../contracts/cases.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
+import { custodyOf } from '../../../domain/timeline/custody.ts';
 import { requireStaff } from '../plugins/staff-session.ts';
+import { custodyBody, timelineEventBody } from './timeline.routes.ts';
 
 const tags = ['cases'];
 const errors = { '4xx': errorBody };
@@ -106,7 +108,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       },
     },
     async (request) => {
-      const { caseFile, persons, report } = await readCaseFile(
+      const { caseFile, persons, report, timeline, draftMatter } = await readCaseFile(
         ports,
         requireStaff(request),
         request.params.caseId,
@@ -132,6 +134,9 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
                 receivedAt: report.receivedAt.toISOString(),
                 answers: { ...report.operationalAnswers, ...report.personalAnswers },
               },
+        timeline: timeline.map(timelineEventBody),
+        custody: custodyBody(custodyOf(timeline)),
+        draftMatter,
       };
     },
   );

@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildEnrolledStaff,
+  testPassword,
+  totpCodeAt,
+} from '../../../../test/support/staff-fixtures.ts';
+import { testClock } from '../../../../test/support/test-clock.ts';
+import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
+import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
+import { createOrganisation } from '../../../app/organisations/create-organisation.ts';
+import { setEscrowKey } from '../../../app/organisations/init-escrow.ts';
+import type { Ports } from '../../../app/ports/ports.ts';
+import type { Role } from '../../../domain/access/roles.ts';
+import { buildPorts } from '../../container.ts';
+import type { HabeasServer } from '../build-server.ts';
+
+describe.each(testDialects())('case timeline over HTTP [$name]', (dialect) => {
+  let database: TestDatabase;
+  let clock: ReturnType<typeof testClock>;
+  let ports: Ports;
+  let server: HabeasServer;
+  let orgId: string;
+
+  beforeEach(async () => {
+    database = await dialect.open();
+    clock = testClock(new Date('2026-11-20T12:00:00Z'));
+    ports = buildPorts(database, { clock });
+    server = await buildTestServer(ports);
+    orgId = (await createOrganisation(ports, { name: 'Test group' })).id;
+    await setEscrowKey(ports, { orgId });
+  });
+  afterEach(async () => {
+    await server.app.close();
+    await database.close();
+  });
+
+  async function signedIn(roles: Role[]) {
+    const staff = await buildEnrolledStaff(ports, { orgId, roles });
+    clock.advance(31_000);
+    const browser = browserSession(server);
+    await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
+    await browser.post('/api/v1/auth/second-factor', {
+      code: await totpCodeAt(ports, staff.totpSecret),
+    });
+    return { ...staff, browser };
+  }
+
+  async function openCase() {
+    const lawyer = await signedIn(['lawyer']);
+    const created = await lawyer.browser.post('/api/v1/cases', {
+      person: { fullName: 'Смирнов Алексей', birthDate: '2006-05-01' },
+    });
+    return { lawyer, caseId: (created.json() as { caseId: string }).caseId };
+  }
+
+  it('records a detention and a refused lawyer, and the case shows where he is held', async () => {
+    const { lawyer, caseId } = await openCase();
+    const detained = await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'detained',
+      occurredAt: '2026-11-20T11:00:00+03:00',
+      placeId: 'metro-station-1',
+    });
+    expect(detained.statusCode).toBe(201);
+    await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'transferred',
+      occurredAt: '2026-11-20T12:00:00+03:00',
+      placeId: 'centre-1',
+    });
+    const refused = await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'lawyer-refused-entry',
+      occurredAt: '2026-11-20T14:05:00+03:00',
+      powerOfAttorney: 'notarised',
+      note: 'Дежурный не принял доверенность',
+    });
+    expect(refused.json()).toMatchObject({
+      kind: 'lawyer-refused-entry',
+      occurredAt: '2026-11-20T11:05:00.000Z',
+      powerOfAttorney: 'notarised',
+    });
+
+    const opened = (await lawyer.browser.get(`/api/v1/cases/${caseId}`)).json();
+    expect(opened.timeline.map((event: { kind: string }) => event.kind)).toEqual([
+      'detained',
+      'transferred',
+      'lawyer-refused-entry',
+    ]);
+    expect(opened.custody).toEqual({
+      status: 'lawyer-refused-entry',
+      since: '2026-11-20T08:00:00.000Z',
+      detainedAtPlaceId: 'metro-station-1',
+      heldAtPlaceId: 'centre-1',
+      lastUpdateAt: '2026-11-20T11:05:00.000Z',
+    });
+  });
+
+  it('refuses a transfer before the detention with the reason next to the field, in Russian', async () => {
+    const { lawyer, caseId } = await openCase();
+    await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'detained',
+      occurredAt: '2026-11-20T11:00:00+03:00',
+    });
+    const refused = await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'transferred',
+      occurredAt: '2026-11-20T10:00:00+03:00',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toEqual({
+      error: {
+        code: 'FACTS_REFUSED',
+        message: 'Так не могло быть: проверьте даты и порядок событий.',
+        fields: [
+          { path: 'body.occurredAt', message: 'Это событие не может быть раньше задержания.' },
+        ],
+      },
+    });
+    const badKind = await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'teleported',
+      occurredAt: '2026-11-20T10:00:00+03:00',
+    });
+    expect(badKind.statusCode).toBe(400);
+  });
+
+  it('saves the draft matter and refuses an appeal dated before the decision', async () => {
+    const { lawyer, caseId } = await openCase();
+    const saved = await lawyer.browser.request({
+      method: 'PUT',
+      url: `/api/v1/cases/${caseId}/draft-matter`,
+      body: {
+        draftDecision: { by: 'municipal', madeOn: '2026-10-01' },
+        notice: { kind: 'electronic', postedToRegister: '2026-10-05' },
+        appeals: [
+          {
+            id: 'appeal-1',
+            level: 'court',
+            against: 'municipal',
+            filedDate: '2026-10-10',
+            status: 'pending',
+            caseNumber: '2а-1234/2026',
+          },
+        ],
+      },
+    });
+    expect(saved.statusCode).toBe(204);
+    const hearing = await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'hearing',
+      occurredAt: '2026-12-03T10:00:00+03:00',
+    });
+    expect(hearing.statusCode).toBe(201);
+    expect((await lawyer.browser.get(`/api/v1/cases/${caseId}`)).json().draftMatter).toMatchObject({
+      appeals: [expect.objectContaining({ caseNumber: '2а-1234/2026' })],
+    });
+
+    const wrong = await lawyer.browser.request({
+      method: 'PUT',
+      url: `/api/v1/cases/${caseId}/draft-matter`,
+      headers: { 'accept-language': 'en' },
+      body: {
+        draftDecision: { by: 'municipal', madeOn: '2026-10-01' },
+        appeals: [
+          {
+            id: 'a',
+            level: 'court',
+            against: 'municipal',
+            filedDate: '2026-09-01',
+            status: 'pending',
+          },
+        ],
+      },
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.fields).toEqual([
+      {
+        path: 'body.appeals.0.filedDate',
+        message: 'The appeal cannot be filed before the decision was made.',
+      },
+    ]);
+  });
+
+  it('keeps a volunteer without the case out of its timeline', async () => {
+    const { caseId } = await openCase();
+    const volunteer = await signedIn(['volunteer']);
+    const attempt = await volunteer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'note',
+      occurredAt: '2026-11-20T10:00:00+03:00',
+      note: 'x',
+    });
+    expect(attempt.statusCode).toBe(403);
+    expect((await volunteer.browser.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(403);
+  });
+});
