@@ -83,6 +83,23 @@ export const matchingCasesResponse = z
 
 export const listCasesQuery = z.strictObject({
   status: z.enum(['open', 'closed']).default('open'),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: 'Only cases assigned to you' }),
+  placeId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .meta({ description: 'Only cases with a timeline event at this place' }),
+  campaign: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(40)
+    .optional()
+    .meta({ description: 'Only cases opened during this campaign' }),
 });
 
 export const caseListResponse = z
@@ -96,6 +113,8 @@ export const caseListResponse = z
         likelyDuplicates: z
           .array(z.string())
           .meta({ description: 'Other cases with a person in the same blind-index bucket' }),
+        custody: custodyResponse.nullable(),
+        campaignId: z.string().nullable(),
         report: z
           .object({
             caseCode: z.string(),
@@ -108,3 +127,23 @@ export const caseListResponse = z
     ),
   })
   .meta({ id: 'CaseList', description: 'Operational data only: listing opens no case' });
+
+export const campaignListResponse = z
+  .object({
+    campaigns: z.array(
+      z.object({
+        id: z.string(),
+        name: z.object({ ru: z.string(), en: z.string() }),
+        startsOn: isoDate,
+        endsOn: isoDate,
+        quota: z.number().int().nullable(),
+        decree: z.object({
+          title: z.object({ ru: z.string(), en: z.string() }),
+          sourceUrls: z.array(z.string()),
+        }),
+        dispatchWindows: z.array(z.object({ from: isoDate, to: isoDate })),
+      }),
+    ),
+  })
+  .meta({ id: 'CampaignList', description: 'Conscription campaigns, oldest first, with sources' });
+export type CampaignListResponse = z.infer<typeof campaignListResponse>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
+import { campaignFile } from '../adapters/campaigns/campaign-file.ts';
 import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
 import { commonPasswordsList } from '../adapters/crypto/common-passwords-list.ts';
 import { blindIndexBitsFor, hmacBlindIndex } from '../adapters/crypto/hmac-blind-index.ts';
@@ -53,6 +54,7 @@ export function configuredPorts(config: Config): Partial<Ports> {
 /** One cache for the process: every port set shares the checked packs. */
 const sharedRulePacks = cachedRulePacks();
 const sharedQuestionnaires = questionnaireFiles();
+const sharedCampaigns = campaignFile();
 
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
@@ -70,6 +72,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     staffKeys: sodiumStaffKeys(),
     rulePacks: sharedRulePacks,
     questionnaires: sharedQuestionnaires,
+    campaigns: sharedCampaigns,
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

@@ -310,6 +310,20 @@ export function caseFilesRepository(
         .selectAll('case_files')
         .where('case_files.org_id', '=', orgId)
         .where('case_files.status', '=', filter.status);
+      if (filter.placeId !== undefined) {
+        const placeId = filter.placeId;
+        query = query.where('case_files.id', 'in', (eb) =>
+          eb
+            .selectFrom('timeline_events')
+            .select('timeline_events.case_id')
+            .where('timeline_events.org_id', '=', orgId)
+            .where('timeline_events.place_id', '=', placeId),
+        );
+      }
+      if (filter.createdFrom !== undefined)
+        query = query.where('case_files.created_at', '>=', toIso(filter.createdFrom));
+      if (filter.createdTo !== undefined)
+        query = query.where('case_files.created_at', '<=', toIso(filter.createdTo));
       if (filter.assigneeId !== undefined) {
         const assigneeId = filter.assigneeId;
         query = query.where((eb) =>

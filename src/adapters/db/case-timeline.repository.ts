@@ -78,6 +78,23 @@ export function caseTimelineRepository(
       return (await eventRows(caseFile)).map(eventFrame);
     },
 
+    async listEventFramesOf(orgId, caseIds) {
+      const byCase = new Map<string, Omit<TimelineEvent, 'note'>[]>();
+      if (caseIds.length === 0) return byCase;
+      const rows = await db
+        .selectFrom('timeline_events')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('case_id', 'in', caseIds)
+        .orderBy('occurred_at')
+        .orderBy('recorded_at')
+        .orderBy('id')
+        .execute();
+      for (const row of rows)
+        byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), eventFrame(row)]);
+      return byCase;
+    },
+
     async openEvents(caseFile, opener) {
       const key = await openCaseDataKey(db, sealing, caseFile, opener);
       if (key === null) return null;

@@ -1,4 +1,5 @@
 import type { BlindIndex } from './blind-index.ts';
+import type { Campaigns } from './campaigns.ts';
 import type { Clock } from './clock.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import type { Hashing } from './hashing.ts';
@@ -27,4 +28,5 @@ export type Ports = {
   blindIndex: BlindIndex;
   rulePacks: RulePacks;
   questionnaires: Questionnaires;
+  campaigns: Campaigns;
 };

@@ -97,6 +97,18 @@ export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: st
  * Case files with their persons. Personal fields are sealed and opened here and nowhere else:
  * callers hand in and get back plaintext domain objects, and an unlocked identity to open with.
  */
+export type CaseListFilter = {
+  status: 'open' | 'closed';
+  /** Only cases assigned to this staff member. */
+  assigneeId?: string;
+  /** Only cases with a timeline event at this place (where he was detained or taken). */
+  placeId?: string;
+  /** Only cases opened in this period (a campaign), both ends included. */
+  createdFrom?: Date;
+  createdTo?: Date;
+  limit: number;
+};
+
 export interface CaseFileRepository {
   /** Stores a new case under a fresh data key sealed to each recipient. */
   create(newCase: NewCaseRecord): Promise<void>;
@@ -106,7 +118,7 @@ export interface CaseFileRepository {
    */
   listFrames(
     orgId: string,
-    filter: { status: 'open' | 'closed'; assigneeId?: string; limit: number },
+    filter: CaseListFilter,
   ): Promise<{ caseFile: CaseFile; report: Omit<Report, 'personalAnswers'> | null }[]>;
   /**
    * For each given case, the other live cases with a person in the same blind-index bucket:
@@ -187,6 +199,11 @@ export interface CaseTimelineRepository {
   addEvent(caseFile: CaseFile, opener: UnlockedIdentity, event: TimelineEvent): Promise<boolean>;
   /** Kinds, times and places only, oldest first: enough to check a new event's order. */
   listEventFrames(caseFile: CaseFile): Promise<Omit<TimelineEvent, 'note'>[]>;
+  /** Kinds, times and places of several cases' events, oldest first, by case id. */
+  listEventFramesOf(
+    orgId: string,
+    caseIds: string[],
+  ): Promise<Map<string, Omit<TimelineEvent, 'note'>[]>>;
   /** Oldest first, notes opened; null without a key to the case. */
   openEvents(caseFile: CaseFile, opener: UnlockedIdentity): Promise<TimelineEvent[] | null>;
   /** The case's draft matter (empty when none was recorded); null without a key to the case. */

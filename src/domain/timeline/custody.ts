@@ -37,7 +37,9 @@ export type Custody = {
  * Where the latest detention of a case stands, read from its timeline; null when he was never
  * detained. The live board and the case page show this, so both say the same.
  */
-export function custodyOf(events: readonly TimelineEvent[]): Custody | null {
+export function custodyOf(
+  events: readonly Pick<TimelineEvent, 'id' | 'kind' | 'occurredAt' | 'recordedAt' | 'placeId'>[],
+): Custody | null {
   let custody: Custody | null = null;
   for (const event of inTimelineOrder(events)) {
     const status = statusAfter[event.kind];

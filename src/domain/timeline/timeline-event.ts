@@ -72,7 +72,9 @@ export const timelineEventDataClasses: DataClasses<TimelineEvent> = {
 };
 
 /** Oldest first; events at the same moment keep the order they were recorded in. */
-export function inTimelineOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
+export function inTimelineOrder<
+  Event extends Pick<TimelineEvent, 'id' | 'occurredAt' | 'recordedAt'>,
+>(events: readonly Event[]): Event[] {
   return [...events].sort(
     (a, b) =>
       a.occurredAt.getTime() - b.occurredAt.getTime() ||

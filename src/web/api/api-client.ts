@@ -16,7 +16,9 @@ import {
   totpEnrolmentResponse,
 } from '../../contracts/auth.ts';
 import {
+  type CampaignListResponse,
   type CaseFileResponse,
+  campaignListResponse,
   caseFileResponse,
   caseListResponse,
 } from '../../contracts/cases.ts';
@@ -78,7 +80,9 @@ export type RaisedRuleDisputeResponse = z.infer<typeof raisedRuleDisputeResponse
 export type SetRuleChoiceRequest = z.input<typeof setRuleChoiceRequest>;
 
 export type CaseListResponse = z.infer<typeof caseListResponse>;
+export type { CampaignListResponse };
 export type CaseStatusFilter = CaseListResponse['cases'][number]['status'];
+export type CaseListFilter = { status: CaseStatusFilter; mine?: boolean; campaign?: string };
 export type CaseFile = CaseFileResponse;
 
 export type ApiClient = {
@@ -97,7 +101,8 @@ export type ApiClient = {
   /** `choice: null` goes back to the pack's default version. */
   setRuleChoice(ruleId: string, body: SetRuleChoiceRequest): Promise<void>;
   /** Newest first; lawyers and volunteers get only the cases assigned to them. */
-  cases(status: CaseStatusFilter): Promise<CaseListResponse>;
+  cases(filter: CaseListFilter): Promise<CaseListResponse>;
+  campaigns(): Promise<CampaignListResponse>;
   /** Opens the case with the reader's own key; the server records every opening. */
   caseFile(caseId: string): Promise<CaseFile>;
   closeCase(caseId: string): Promise<void>;
@@ -258,11 +263,16 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         body,
         method: 'PUT',
       }),
-    cases: (status) =>
+    cases: ({ status, mine, campaign }) =>
       request({
-        path: `/cases?${new URLSearchParams({ status }).toString()}`,
+        path: `/cases?${new URLSearchParams({
+          status,
+          ...(mine ? { mine: 'true' } : {}),
+          ...(campaign ? { campaign } : {}),
+        }).toString()}`,
         schema: caseListResponse,
       }),
+    campaigns: () => request({ path: '/campaigns', schema: campaignListResponse }),
     caseFile: (caseId) =>
       request({ path: `/cases/${encodeURIComponent(caseId)}`, schema: caseFileResponse }),
     closeCase: (caseId) =>

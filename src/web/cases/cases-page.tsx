@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
-import type { ApiClient, CaseListResponse, CaseStatusFilter } from '../api/api-client.ts';
+import type {
+  ApiClient,
+  CampaignListResponse,
+  CaseListResponse,
+  CaseStatusFilter,
+} from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
 import { ScreenLink } from '../routing/screen-link.tsx';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatInstant } from '../ui/format-date.ts';
-import type { Option } from '../ui/select-field.tsx';
+import { type Option, SelectField } from '../ui/select-field.tsx';
 import { caseName, situationLabel } from './case-labels.ts';
 
 type CaseSummary = CaseListResponse['cases'][number];
@@ -16,7 +21,12 @@ type CaseSummary = CaseListResponse['cases'][number];
 type Load =
   | { state: 'loading' }
   | { state: 'failed'; error: unknown }
-  | { state: 'ready'; cases: CaseSummary[]; questionnaire: Questionnaire };
+  | {
+      state: 'ready';
+      cases: CaseSummary[];
+      questionnaire: Questionnaire;
+      campaigns: CampaignListResponse['campaigns'];
+    };
 
 type CasesPageProps = {
   api: ApiClient;
@@ -67,6 +77,18 @@ function CaseRow({
         ) : null}
       </td>
       <td>
+        {summary.custody ? (
+          <>
+            {t(`timeline.custody.${summary.custody.status}`)}{' '}
+            <time dateTime={summary.custody.lastUpdateAt}>
+              {formatInstant(summary.custody.lastUpdateAt, language)}
+            </time>
+          </>
+        ) : (
+          none
+        )}
+      </td>
+      <td>
         {summary.assigneeIds.length === 0
           ? t('cases.unassigned')
           : t('cases.assigned', { count: summary.assigneeIds.length })}
@@ -79,20 +101,26 @@ function CaseRow({
 export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<CaseStatusFilter>('open');
+  const [mine, setMine] = useState(false);
+  const [campaign, setCampaign] = useState('');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
   useEffect(() => {
     if (load.state !== 'loading') return;
     let current = true;
-    Promise.all([api.cases(status), api.hotlineQuestionnaire()]).then(
-      ([list, questionnaire]) =>
-        current && setLoad({ state: 'ready', cases: list.cases, questionnaire }),
+    Promise.all([
+      api.cases({ status, mine, campaign }),
+      api.hotlineQuestionnaire(),
+      api.campaigns(),
+    ]).then(
+      ([list, questionnaire, { campaigns }]) =>
+        current && setLoad({ state: 'ready', cases: list.cases, questionnaire, campaigns }),
       (error: unknown) => current && setLoad({ state: 'failed', error }),
     );
     return () => {
       current = false;
     };
-  }, [api, status, load.state]);
+  }, [api, status, mine, campaign, load.state]);
 
   const options = statuses.map(
     (value): Option<CaseStatusFilter> => ({ value, label: t(`cases.filter.${value}`) }),
@@ -110,6 +138,34 @@ export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
           setLoad({ state: 'loading' });
         }}
       />
+      <div className="case-filters">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={mine}
+            onChange={(event) => {
+              setMine(event.target.checked);
+              setLoad({ state: 'loading' });
+            }}
+          />{' '}
+          {t('cases.mine')}
+        </label>
+        {load.state === 'ready' ? (
+          <SelectField
+            label={t('cases.campaign')}
+            value={campaign}
+            placeholder={t('cases.anyCampaign')}
+            options={load.campaigns.map((entry) => ({
+              value: entry.id,
+              label: entry.name[currentLanguage()],
+            }))}
+            onChange={(next) => {
+              setCampaign(next);
+              setLoad({ state: 'loading' });
+            }}
+          />
+        ) : null}
+      </div>
       {load.state === 'loading' ? <p role="status">{t('cases.loading')}</p> : null}
       {load.state === 'failed' ? (
         <>
@@ -132,6 +188,7 @@ export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
                 <th scope="col">{t('cases.columns.situation')}</th>
                 <th scope="col">{t('cases.columns.receivedAt')}</th>
                 <th scope="col">{t('cases.columns.status')}</th>
+                <th scope="col">{t('cases.columns.custody')}</th>
                 <th scope="col">{t('cases.columns.assignees')}</th>
               </tr>
             </thead>

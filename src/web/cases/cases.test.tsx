@@ -106,6 +106,8 @@ const reported: CaseListResponse['cases'][number] = {
   createdAt: receivedAt,
   assigneeIds: [],
   likelyDuplicates: ['0190b8a0-0000-7000-8000-0000000c0009'],
+  custody: null,
+  campaignId: '2025-autumn',
   report: { caseCode: 'K7M2-Q9XA', channel: 'web', situation: 'detained', receivedAt },
 };
 
@@ -115,6 +117,8 @@ const assigned: CaseListResponse['cases'][number] = {
   createdAt: new Date(2025, 9, 17, 18, 5).toISOString(),
   assigneeIds: ['0190b8a0-0000-7000-8000-000000000001'],
   likelyDuplicates: [],
+  custody: null,
+  campaignId: '2025-autumn',
   report: null,
 };
 
@@ -153,8 +157,25 @@ const caseFile: CaseFile = {
 };
 
 const list = (cases: CaseListResponse['cases']): FakeReply => ({ status: 200, body: { cases } });
+const campaigns = {
+  campaigns: [
+    {
+      id: '2025-autumn',
+      name: { ru: 'Осенний призыв 2025', en: 'Autumn 2025 call-up' },
+      startsOn: '2025-10-01',
+      endsOn: '2025-12-31',
+      quota: 135000,
+      decree: {
+        title: { ru: 'Указ № 690', en: 'Decree No. 690' },
+        sourceUrls: ['https://example.org/decree'],
+      },
+      dispatchWindows: [],
+    },
+  ],
+};
 const questionnaireRoute = {
   'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
+  'GET /api/v1/campaigns': () => ({ status: 200, body: campaigns }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
 
@@ -194,7 +215,7 @@ describe('cases', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((header) => header.textContent),
-    ).toEqual(['Дело', 'Канал', 'Ситуация', 'Получено', 'Статус', 'Назначено']);
+    ).toEqual(['Дело', 'Канал', 'Ситуация', 'Получено', 'Статус', 'Задержание', 'Назначено']);
     const [, reportedRow, bareRow] = within(table).getAllByRole('row') as [
       HTMLElement,
       HTMLElement,
@@ -209,6 +230,7 @@ describe('cases', () => {
       'Задержали',
       '18.10.2025 09:40',
       'открыто похоже на 1 другое дело',
+      '—',
       'не назначено',
     ]);
     const link = within(reportedRow).getByRole('link', { name: 'K7M2-Q9XA' });
@@ -225,8 +247,38 @@ describe('cases', () => {
       within(bareRow)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['—', '—', '—', 'открыто', 'сотрудников: 1']);
+    ).toEqual(['—', '—', '—', 'открыто', '—', 'сотрудников: 1']);
     expect(requestsTo(server, '/api/v1/cases?status=open')[0]?.language).toBe('ru');
+  });
+
+  it('narrows the list to my cases and to one campaign, and shows where a detainee stands', async () => {
+    const held = {
+      ...reported,
+      custody: {
+        status: 'lawyer-refused-entry' as const,
+        since: receivedAt,
+        detainedAtPlaceId: null,
+        heldAtPlaceId: null,
+        lastUpdateAt: receivedAt,
+      },
+    };
+    const server = fakeServer({
+      'GET /api/v1/me': () => coordinator,
+      'GET /api/v1/cases?status=open': () => list([held, assigned]),
+      'GET /api/v1/cases?status=open&mine=true': () => list([assigned]),
+      'GET /api/v1/cases?status=open&mine=true&campaign=2025-autumn': () => list([]),
+      ...questionnaireRoute,
+    });
+    const user = startApp('/staff/cases', server);
+
+    expect(await screen.findByText('Адвоката не пускают')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Только мои дела' }));
+    await screen.findByRole('checkbox', { name: 'Только мои дела', checked: true });
+    await user.selectOptions(await screen.findByLabelText('Призывная кампания'), '2025-autumn');
+    expect(await screen.findByText('Открытых дел нет.')).toBeTruthy();
+    expect(server.requests.map((request) => request.path)).toContain(
+      '/api/v1/cases?status=open&mine=true&campaign=2025-autumn',
+    );
   });
 
   it('shows the closed cases on request, and says when there are none', async () => {

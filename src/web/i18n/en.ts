@@ -291,6 +291,7 @@ export const en: EnglishMessages = {
       situation: 'Situation',
       receivedAt: 'Received',
       status: 'Status',
+      custody: 'Detention',
       assignees: 'Assigned',
     },
     channels: {
@@ -305,6 +306,9 @@ export const en: EnglishMessages = {
     },
     likelyDuplicate_one: 'looks like {{count}} other case',
     likelyDuplicate_other: 'looks like {{count}} other cases',
+    mine: 'Only my cases',
+    campaign: 'Conscription campaign',
+    anyCampaign: 'All campaigns',
     unassigned: 'not assigned',
     assigned: 'staff: {{count}}',
     none: '—',

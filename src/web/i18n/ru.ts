@@ -291,6 +291,7 @@ export const ru = {
       situation: 'Ситуация',
       receivedAt: 'Получено',
       status: 'Статус',
+      custody: 'Задержание',
       assignees: 'Назначено',
     },
     channels: {
@@ -307,6 +308,9 @@ export const ru = {
     likelyDuplicate_few: 'похоже на {{count}} других дела',
     likelyDuplicate_many: 'похоже на {{count}} других дел',
     likelyDuplicate_other: 'похоже на {{count}} других дела',
+    mine: 'Только мои дела',
+    campaign: 'Призывная кампания',
+    anyCampaign: 'Все кампании',
     unassigned: 'не назначено',
     assigned: 'сотрудников: {{count}}',
     none: '—',

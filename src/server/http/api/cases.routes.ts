@@ -9,6 +9,7 @@ import { listCaseFiles } from '../../../app/cases/list-case-files.ts';
 import { readCaseFile } from '../../../app/cases/read-case-file.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import {
+  campaignListResponse,
   caseFileResponse,
   caseIdParams,
   caseListResponse,
@@ -28,6 +29,9 @@ const tags = ['cases'];
 const errors = { '4xx': errorBody };
 
 export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, { ports }) => {
+  // A broken campaigns file stops the server starting, not the first request.
+  ports.campaigns.all();
+
   app.post(
     '/api/v1/cases',
     {
@@ -71,11 +75,19 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       },
     },
     async (request) => {
-      const entries = await listCaseFiles(ports, requireStaff(request), request.query);
+      const { status, mine, placeId, campaign } = request.query;
+      const entries = await listCaseFiles(ports, requireStaff(request), {
+        status,
+        ...(mine === undefined ? {} : { mine }),
+        ...(placeId === undefined ? {} : { placeId }),
+        ...(campaign === undefined ? {} : { campaignId: campaign }),
+      });
       return {
-        cases: entries.map(({ caseFile, report, likelyDuplicates }) => ({
+        cases: entries.map(({ caseFile, report, likelyDuplicates, custody, campaignId }) => ({
           id: caseFile.id,
           likelyDuplicates,
+          custody: custodyBody(custody),
+          campaignId,
           status: caseFile.status === 'closed' ? ('closed' as const) : ('open' as const),
           createdAt: caseFile.createdAt.toISOString(),
           assigneeIds: caseFile.assigneeIds,
@@ -94,6 +106,19 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
         })),
       };
     },
+  );
+
+  app.get(
+    '/api/v1/campaigns',
+    {
+      config: { audience: { staff: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'Conscription campaigns: dates, decree and quota, each with its sources',
+        response: { 200: campaignListResponse, ...errors },
+      },
+    },
+    async () => ({ campaigns: [...ports.campaigns.all()] }),
   );
 
   app.get(

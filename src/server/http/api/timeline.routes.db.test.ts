@@ -176,6 +176,49 @@ describe.each(testDialects())('case timeline over HTTP [$name]', (dialect) => {
     ]);
   });
 
+  it('lists cases by place, campaign and assignment, with where each detainee stands', async () => {
+    const { lawyer, caseId } = await openCase();
+    const other = await lawyer.browser.post('/api/v1/cases', {
+      person: { fullName: 'Петров Пётр', birthDate: '2005-01-01' },
+    });
+    const otherId = (other.json() as { caseId: string }).caseId;
+    await lawyer.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+      kind: 'detained',
+      occurredAt: '2026-11-20T11:00:00+03:00',
+      placeId: 'metro-station-1',
+    });
+    const coordinator = await signedIn(['coordinator']);
+
+    const atPlace = (
+      await coordinator.browser.get('/api/v1/cases?status=open&placeId=metro-station-1')
+    ).json();
+    expect(atPlace.cases.map((entry: { id: string }) => entry.id)).toEqual([caseId]);
+    expect(atPlace.cases[0]).toMatchObject({
+      campaignId: '2026',
+      custody: { status: 'detained', detainedAtPlaceId: 'metro-station-1' },
+    });
+
+    const inCampaign = await coordinator.browser.get('/api/v1/cases?status=open&campaign=2026');
+    expect(
+      inCampaign
+        .json()
+        .cases.map((entry: { id: string }) => entry.id)
+        .sort(),
+    ).toEqual([caseId, otherId].sort());
+    const earlier = await coordinator.browser.get('/api/v1/cases?status=open&campaign=2025-autumn');
+    expect(earlier.json().cases).toEqual([]);
+    const unknown = await coordinator.browser.get('/api/v1/cases?status=open&campaign=1999-spring');
+    expect(unknown.statusCode).toBe(404);
+
+    expect((await coordinator.browser.get('/api/v1/cases?mine=true')).json().cases).toEqual([]);
+    const campaigns = (await coordinator.browser.get('/api/v1/campaigns')).json();
+    expect(
+      campaigns.campaigns.find((entry: { id: string }) => entry.id === '2025-autumn'),
+    ).toMatchObject({
+      quota: 135000,
+    });
+  });
+
   it('keeps a volunteer without the case out of its timeline', async () => {
     const { caseId } = await openCase();
     const volunteer = await signedIn(['volunteer']);
