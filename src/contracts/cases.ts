@@ -29,6 +29,15 @@ const answerValue = z.union([
 
 const channel = z.enum(['web', 'api', 'telegram']);
 
+const openedReport = z.object({
+  caseCode: z.string(),
+  channel,
+  receivedAt: z.iso.datetime(),
+  answers: z
+    .record(z.string(), answerValue)
+    .meta({ description: 'By question id of the questionnaire' }),
+});
+
 export const caseFileResponse = z
   .object({
     id: z.string(),
@@ -44,22 +53,29 @@ export const caseFileResponse = z
         notes: z.string().nullable(),
       }),
     ),
-    report: z
-      .object({
-        caseCode: z.string(),
-        channel,
-        receivedAt: z.iso.datetime(),
-        answers: z
-          .record(z.string(), answerValue)
-          .meta({ description: 'By question id of the questionnaire' }),
-      })
-      .nullable(),
+    report: openedReport.nullable(),
+    laterReports: z
+      .array(openedReport)
+      .meta({ description: 'Reports that came with duplicates merged into this case' }),
+    mergedInto: z
+      .string()
+      .nullable()
+      .meta({ description: 'Set on a duplicate: the case that now holds its records' }),
+    likelyDuplicates: z
+      .array(z.string())
+      .meta({ description: 'Other cases with a person in the same blind-index bucket' }),
     timeline: z.array(timelineEventResponse).meta({ description: 'Oldest first' }),
     custody: custodyResponse.nullable(),
     draftMatter: draftMatterBody,
   })
   .meta({ id: 'CaseFile', description: 'Opened with the reader’s own key; every read is audited' });
 export type CaseFileResponse = z.infer<typeof caseFileResponse>;
+
+export const mergeCasesRequest = z
+  .strictObject({
+    duplicateCaseId: z.uuid().meta({ description: 'The case folded into this one and closed' }),
+  })
+  .meta({ id: 'MergeCases' });
 
 export const grantCaseAccessRequest = z
   .strictObject({ userId: z.uuid() })

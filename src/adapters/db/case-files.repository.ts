@@ -27,6 +27,7 @@ function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): Cas
     createdAt: fromIso(row.created_at),
     updatedAt: fromIso(row.updated_at),
     closedAt: fromIsoOrNull(row.closed_at),
+    mergedInto: row.merged_into,
   };
 }
 
@@ -394,20 +395,23 @@ export function caseFilesRepository(
       return duplicates;
     },
 
-    async openReport(caseFile, opener) {
-      const row = await db
+    async openReports(caseFile, opener) {
+      const key = await openDataKey(caseFile, opener);
+      if (key === null) return null;
+      const rows = await db
         .selectFrom('reports')
         .selectAll()
         .where('org_id', '=', caseFile.orgId)
         .where('case_id', '=', caseFile.id)
-        .executeTakeFirst();
-      if (row === undefined) return null;
-      const key = await openDataKey(caseFile, opener);
-      if (key === null) return null;
-      const personalAnswers = JSON.parse(
-        sealing.open(key, reportContext(row.id), row.personal_answers),
-      ) as Answers;
-      return { ...reportFrame(row), personalAnswers };
+        .orderBy('received_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        ...reportFrame(row),
+        personalAnswers: JSON.parse(
+          sealing.open(key, reportContext(row.id), row.personal_answers),
+        ) as Answers,
+      }));
     },
 
     findFrame,
@@ -543,6 +547,60 @@ export function caseFilesRepository(
         .where('recipient_id', '=', recipient.id)
         .execute();
       await insertWrap(caseFile, key, recipient, now);
+      return true;
+    },
+
+    async mergeInto(duplicate, kept, opener, now) {
+      const duplicateKey = await openDataKey(duplicate, opener);
+      const keptKey = await openDataKey(kept, opener);
+      if (duplicateKey === null || keptKey === null) return false;
+      // One draft matter per case: the use case merges the two documents itself.
+      const moved = (Object.keys(sealedColumnsByTable) as SealedTable[]).filter(
+        (table) => table !== 'draft_matters',
+      );
+      for (const table of moved) {
+        await resealTable(duplicate, table, duplicateKey, keptKey);
+        await sql`update ${sql.table(table)} set case_id = ${kept.id}
+          where org_id = ${duplicate.orgId} and case_id = ${duplicate.id}`.execute(db);
+      }
+      const keptRecipients = await recipientsOf(kept, keptKey.keyId);
+      for (const recipient of await recipientsOf(duplicate, duplicateKey.keyId)) {
+        const known = keptRecipients.some(
+          (other) => other.kind === recipient.kind && other.id === recipient.id,
+        );
+        if (!known) await insertWrap(kept, keptKey, recipient, now);
+      }
+      for (const userId of duplicate.assigneeIds) {
+        if (!kept.assigneeIds.includes(userId)) {
+          await db
+            .insertInto('case_assignments')
+            .values({
+              org_id: kept.orgId,
+              case_id: kept.id,
+              user_id: userId,
+              assigned_at: toIso(now),
+            })
+            .execute();
+        }
+      }
+      await db
+        .deleteFrom('case_key_wraps')
+        .where('org_id', '=', duplicate.orgId)
+        .where('case_id', '=', duplicate.id)
+        .execute();
+      await db
+        .deleteFrom('draft_matters')
+        .where('org_id', '=', duplicate.orgId)
+        .where('case_id', '=', duplicate.id)
+        .execute();
+      await updateFrame(duplicate, {
+        status: 'closed',
+        closed_at: toIso(now),
+        merged_into: kept.id,
+        data_key_id: null,
+        updated_at: toIso(now),
+      });
+      await updateFrame(kept, { updated_at: toIso(now) });
       return true;
     },
 

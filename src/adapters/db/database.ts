@@ -91,6 +91,7 @@ export type CaseFilesTable = {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  merged_into: string | null;
 };
 
 export type CaseAssignmentsTable = {

@@ -93,6 +93,7 @@ export async function storeNewCase(
       createdBy: creator?.id ?? null,
       createdAt: now,
       updatedAt: now,
+      mergedInto: null,
       closedAt: null,
     },
     persons,

@@ -16,9 +16,14 @@ import type { Repositories } from '../ports/repositories.ts';
 export type OpenedCaseFile = {
   caseFile: CaseFile;
   persons: Person[];
+  /** The report that opened the case. */
   report: Report | null;
+  /** Reports that came with duplicates merged into this case, oldest first. */
+  laterReports: Report[];
   timeline: TimelineEvent[];
   draftMatter: DraftMatter;
+  /** Other live cases with a person in the same blind-index bucket: to check, then merge. */
+  likelyDuplicates: string[];
 };
 
 /** The frame of a live case the actor may act on, or NOT_FOUND / FORBIDDEN. */
@@ -76,12 +81,24 @@ export async function readCaseFile(
       const persons = await repositories.caseFiles.openPersons(caseFile, identity);
       if (persons === null)
         throw new AppError('KEY_UNAVAILABLE', 'reader holds no key to the case');
-      const report = await repositories.caseFiles.openReport(caseFile, identity);
+      const [report = null, ...laterReports] =
+        (await repositories.caseFiles.openReports(caseFile, identity)) ?? [];
       const timeline = (await repositories.caseTimelines.openEvents(caseFile, identity)) ?? [];
       const draftMatter =
         (await repositories.caseTimelines.openDraftMatter(caseFile, identity)) ?? emptyDraftMatter;
+      const duplicates = await repositories.caseFiles.findLikelyDuplicates(caseFile.orgId, [
+        caseFile.id,
+      ]);
       await recordCaseRead(repositories, deps, now, actor, caseId, { persons: persons.length });
-      return { caseFile, persons, report, timeline, draftMatter };
+      return {
+        caseFile,
+        persons,
+        report,
+        laterReports,
+        timeline,
+        draftMatter,
+        likelyDuplicates: duplicates.get(caseFile.id) ?? [],
+      };
     });
   } catch (error) {
     if (!(error instanceof SealedDataError)) throw error;

@@ -125,8 +125,11 @@ export interface CaseFileRepository {
    * likely the same person, for a coordinator to check and merge.
    */
   findLikelyDuplicates(orgId: string, caseIds: string[]): Promise<Map<string, string[]>>;
-  /** The report that opened the case with its personal answers; null without a key or report. */
-  openReport(caseFile: CaseFile, opener: UnlockedIdentity): Promise<Report | null>;
+  /**
+   * The case's reports with their personal answers, the one that opened it first (a merged
+   * duplicate brings its own); null without a key to the case.
+   */
+  openReports(caseFile: CaseFile, opener: UnlockedIdentity): Promise<Report[] | null>;
   /** The report behind a follow-up token's hash, without its personal answers. */
   findReportByFollowUpHash(
     followUpHash: string,
@@ -165,6 +168,17 @@ export interface CaseFileRepository {
     caseFile: CaseFile,
     opener: UnlockedIdentity,
     recipient: KeyRecipient,
+    now: Date,
+  ): Promise<boolean>;
+  /**
+   * Moves every sealed record of `duplicate` except its draft matter into `kept`, re-sealed under
+   * kept's key; kept's key is wrapped to duplicate's recipients and its assignees join kept.
+   * The duplicate is closed, marked as merged, and its key destroyed. False without both keys.
+   */
+  mergeInto(
+    duplicate: CaseFile,
+    kept: CaseFile,
+    opener: UnlockedIdentity,
     now: Date,
   ): Promise<boolean>;
   /** Re-seals every personal field under a new data key, wrapped to the same recipients. */

@@ -24,6 +24,7 @@ export type Action =
   | 'case.read'
   | 'case.update'
   | 'case.assign'
+  | 'case.merge'
   | 'case.delete'
   | 'rules.manage'
   | 'rules.dispute';
@@ -58,6 +59,8 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   },
   'case.update': { coordinator: 'any', lawyer: 'assigned', operator: 'assigned' },
   'case.assign': { coordinator: 'any' },
+  // Merging widens who can read both cases' records: the coordinators' call.
+  'case.merge': { coordinator: 'any' },
   // Deleting destroys the case's key for good (crypto-shredding): retention is the admins' and
   // coordinators' call.
   'case.delete': { admin: 'any', coordinator: 'any' },

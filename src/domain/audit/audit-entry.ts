@@ -31,6 +31,7 @@ export type AuditAction =
   | 'case.legal-position-recorded'
   | 'case.event-recorded'
   | 'case.draft-matter-saved'
+  | 'case.merged'
   | 'case.deleted'
   | 'case.decryption-failed';
 

@@ -12,6 +12,8 @@ export type CaseFile = {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Set when this case was a duplicate: the case that now holds its records. */
+  mergedInto: string | null;
 };
 
 export const caseFileDataClasses: DataClasses<CaseFile> = {
@@ -23,4 +25,5 @@ export const caseFileDataClasses: DataClasses<CaseFile> = {
   createdAt: 'operational',
   updatedAt: 'operational',
   closedAt: 'operational',
+  mergedInto: 'operational',
 };

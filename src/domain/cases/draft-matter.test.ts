@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../timeline/timeline-event.ts';
-import { caseFactsOf, type DraftMatter, draftMatter, draftMatterProblems } from './draft-matter.ts';
+import {
+  caseFactsOf,
+  type DraftMatter,
+  draftMatter,
+  draftMatterProblems,
+  emptyDraftMatter,
+  mergeDraftMatters,
+} from './draft-matter.ts';
 
 const matter: DraftMatter = draftMatter.parse({
   draftDecision: { by: 'municipal', madeOn: '2026-10-01', commission: 'Призывная комиссия района' },
@@ -97,5 +104,28 @@ describe('draft matter', () => {
       ['appeals.0.filedDate', 'The appeal cannot be filed before the decision was made.'],
       ['powerOfAttorney.issuedOn', 'The date cannot be in the future.'],
     ]);
+  });
+});
+
+describe('merging draft matters', () => {
+  it('keeps what the kept case says, fills gaps from the duplicate, and keeps every appeal', () => {
+    const duplicate = draftMatter.parse({
+      medicalCategory: 'V',
+      notice: { kind: 'paper', mailDelivered: '2026-10-02' },
+      appeals: [
+        {
+          id: 'd1',
+          level: 'court',
+          against: 'municipal',
+          filedDate: '2026-10-11',
+          status: 'pending',
+        },
+      ],
+    });
+    const merged = mergeDraftMatters(matter, duplicate);
+    expect(merged.medicalCategory).toBe('B');
+    expect(merged.notice?.kind).toBe('electronic');
+    expect(merged.appeals.map((appeal) => appeal.id)).toEqual(['a1', 'a2', 'd1']);
+    expect(mergeDraftMatters(emptyDraftMatter, duplicate).notice?.kind).toBe('paper');
   });
 });

@@ -167,3 +167,20 @@ export function draftMatterProblems(matter: DraftMatter, asOf: CalendarDate): Fa
   }
   return problems;
 }
+
+/**
+ * One draft matter from two cases of the same person: what the kept case says wins, what only
+ * the duplicate knew fills the gaps, and appeals and deferment claims from both are kept.
+ */
+export function mergeDraftMatters(kept: DraftMatter, duplicate: DraftMatter): DraftMatter {
+  const keptAppealIds = new Set(kept.appeals.map((appeal) => appeal.id));
+  return {
+    ...duplicate,
+    ...Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined)),
+    deferments: [...kept.deferments, ...duplicate.deferments],
+    appeals: [
+      ...kept.appeals,
+      ...duplicate.appeals.filter((appeal) => !keptAppealIds.has(appeal.id)),
+    ],
+  };
+}

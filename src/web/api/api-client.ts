@@ -112,6 +112,8 @@ export type ApiClient = {
     body: NewTimelineEventRequest,
   ): Promise<TimelineEventResponse>;
   saveDraftMatter(caseId: string, body: DraftMatterBody): Promise<void>;
+  /** Coordinators only: the duplicate's records move into this case and it is closed. */
+  mergeCase(caseId: string, duplicateCaseId: string): Promise<void>;
   /** Asked once per client: it labels the answers of every report. */
   hotlineQuestionnaire(): Promise<Questionnaire>;
 };
@@ -293,6 +295,12 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         schema: noContent,
         body,
         method: 'PUT',
+      }),
+    mergeCase: (caseId, duplicateCaseId) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/merge`,
+        schema: noContent,
+        body: { duplicateCaseId },
       }),
     hotlineQuestionnaire: () => {
       hotline ??= request({ path: '/questionnaires/hotline', schema: questionnaire }).catch(

@@ -66,11 +66,17 @@ function Persons({ persons }: { persons: CaseFile['persons'] }) {
   );
 }
 
-function Report({ file, questionnaire }: { file: CaseFile; questionnaire: Questionnaire }) {
+function Report({
+  report,
+  questionnaire,
+}: {
+  report: CaseFile['report'];
+  questionnaire: Questionnaire;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (file.report === null) return <p>{t('case.noReport')}</p>;
-  const rows = answerRows(questionnaire, file.report.answers, language, t);
+  if (report === null) return <p>{t('case.noReport')}</p>;
+  const rows = answerRows(questionnaire, report.answers, language, t);
   return (
     <dl className="facts case-answers">
       {rows.map((row) => (
@@ -80,6 +86,58 @@ function Report({ file, questionnaire }: { file: CaseFile; questionnaire: Questi
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Cases that look like the same person: open one to check, then fold it into this one. */
+function Duplicates({
+  api,
+  file,
+  onMerged,
+}: {
+  api: ApiClient;
+  file: CaseFile;
+  onMerged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { submitting, error, submit } = useSubmission();
+  if (file.mergedInto !== null) {
+    return (
+      <p className="notice">
+        {t('case.mergedInto')}{' '}
+        <ScreenLink to={{ caseId: file.mergedInto }} onShow={() => undefined}>
+          {caseName(file.mergedInto, null)}
+        </ScreenLink>
+      </p>
+    );
+  }
+  if (file.likelyDuplicates.length === 0 || file.status !== 'open') return null;
+  return (
+    <section aria-labelledby="duplicates-heading">
+      <h2 id="duplicates-heading">{t('case.duplicates')}</h2>
+      <p>{t('case.duplicatesIntro')}</p>
+      <ul>
+        {file.likelyDuplicates.map((duplicateId) => (
+          <li key={duplicateId}>
+            {caseName(duplicateId, null)}{' '}
+            <button
+              type="button"
+              className="secondary"
+              disabled={submitting}
+              onClick={() =>
+                submit(async () => {
+                  await api.mergeCase(file.id, duplicateId);
+                  onMerged();
+                })
+              }
+            >
+              {t('case.mergeHere')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorAlert error={error} />
+    </section>
   );
 }
 
@@ -196,7 +254,17 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
             onChanged={() => refresh(load.questionnaire)}
           />
           <h2>{t('case.report')}</h2>
-          <Report file={load.file} questionnaire={load.questionnaire} />
+          <Report report={load.file.report} questionnaire={load.questionnaire} />
+          {load.file.laterReports.map((report) => (
+            <section
+              key={report.caseCode}
+              aria-label={t('case.laterReport', { code: report.caseCode })}
+            >
+              <h3>{t('case.laterReport', { code: report.caseCode })}</h3>
+              <Report report={report} questionnaire={load.questionnaire} />
+            </section>
+          ))}
+          <Duplicates api={api} file={load.file} onMerged={() => refresh(load.questionnaire)} />
         </>
       ) : null}
       <nav className="case-links">

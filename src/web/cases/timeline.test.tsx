@@ -65,6 +65,9 @@ const caseFile: CaseFile = {
   createdAt: detainedAt,
   persons: [],
   report: null,
+  laterReports: [],
+  mergedInto: null,
+  likelyDuplicates: [],
   timeline: [detained],
   custody: {
     status: 'detained',

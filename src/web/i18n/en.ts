@@ -340,6 +340,12 @@ export const en: EnglishMessages = {
       'police-station': 'Police station',
       court: 'Court',
     },
+    laterReport: 'Report {{code}} from a merged case',
+    duplicates: 'Likely duplicates',
+    duplicatesIntro:
+      'These cases seem to be about the same person. Check, then move their records here: the duplicate is closed.',
+    mergeHere: 'Move into this case',
+    mergedInto: 'This case was merged into case',
     close: 'Close case',
     closedNow: 'The case is closed.',
     legalPosition: 'Legal position',

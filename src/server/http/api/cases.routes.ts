@@ -6,6 +6,7 @@ import { deleteCaseFile } from '../../../app/cases/delete-case-file.ts';
 import { findMatchingCases } from '../../../app/cases/find-matching-cases.ts';
 import { grantCaseAccess } from '../../../app/cases/grant-case-access.ts';
 import { listCaseFiles } from '../../../app/cases/list-case-files.ts';
+import { mergeCaseFiles } from '../../../app/cases/merge-case-files.ts';
 import { readCaseFile } from '../../../app/cases/read-case-file.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import {
@@ -19,13 +20,24 @@ import {
   listCasesQuery,
   matchingCasesRequest,
   matchingCasesResponse,
+  mergeCasesRequest,
 } from '../../../contracts/cases.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
+import type { Report } from '../../../domain/intake/report.ts';
 import { custodyOf } from '../../../domain/timeline/custody.ts';
 import { requireStaff } from '../plugins/staff-session.ts';
 import { custodyBody, timelineEventBody } from './timeline.routes.ts';
 
 const tags = ['cases'];
+
+function openedReportBody(report: Report) {
+  return {
+    caseCode: report.caseCode,
+    channel: report.channel,
+    receivedAt: report.receivedAt.toISOString(),
+    answers: { ...report.operationalAnswers, ...report.personalAnswers },
+  };
+}
 const errors = { '4xx': errorBody };
 
 export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, { ports }) => {
@@ -133,11 +145,8 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       },
     },
     async (request) => {
-      const { caseFile, persons, report, timeline, draftMatter } = await readCaseFile(
-        ports,
-        requireStaff(request),
-        request.params.caseId,
-      );
+      const { caseFile, persons, report, laterReports, timeline, draftMatter, likelyDuplicates } =
+        await readCaseFile(ports, requireStaff(request), request.params.caseId);
       return {
         id: caseFile.id,
         status: caseFile.status,
@@ -150,15 +159,10 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
           phone,
           notes,
         })),
-        report:
-          report === null
-            ? null
-            : {
-                caseCode: report.caseCode,
-                channel: report.channel,
-                receivedAt: report.receivedAt.toISOString(),
-                answers: { ...report.operationalAnswers, ...report.personalAnswers },
-              },
+        report: report === null ? null : openedReportBody(report),
+        laterReports: laterReports.map(openedReportBody),
+        mergedInto: caseFile.mergedInto,
+        likelyDuplicates,
         timeline: timeline.map(timelineEventBody),
         custody: custodyBody(custodyOf(timeline)),
         draftMatter,
@@ -182,6 +186,28 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       await grantCaseAccess(ports, requireStaff(request), {
         caseId: request.params.caseId,
         userId: request.body.userId,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:caseId/merge',
+    {
+      config: { audience: { staff: 'case.merge' } },
+      schema: {
+        tags,
+        summary:
+          'Fold a duplicate case of the same person into this one: its records move here re-sealed, and it is closed',
+        params: caseIdParams,
+        body: mergeCasesRequest,
+        response: { 204: z.null().meta({ description: 'Merged' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await mergeCaseFiles(ports, requireStaff(request), {
+        keptCaseId: request.params.caseId,
+        duplicateCaseId: request.body.duplicateCaseId,
       });
       return reply.status(204).send(null);
     },
