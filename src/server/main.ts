@@ -6,6 +6,7 @@ import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from './container.ts';
 import { buildServer } from './http/build-server.ts';
 import { startRetentionJob } from './jobs/retention.job.ts';
+import { telegramChannel } from './telegram/telegram-channel.ts';
 
 const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -39,6 +40,17 @@ runMain(async () => {
     );
   }
 
+  const telegram =
+    config.TELEGRAM_BOT_TOKEN === undefined
+      ? null
+      : telegramChannel({
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.HABEAS_TELEGRAM_API_ROOT,
+          mode: config.HABEAS_TELEGRAM_MODE,
+          ports,
+          publicUrl,
+          limits: config.HABEAS_INTAKE_LIMITS === 'on',
+        });
   const { app } = await buildServer({
     ports,
     publicUrl,
@@ -46,6 +58,7 @@ runMain(async () => {
     logLevel: config.LOG_LEVEL,
     staffAppDir: path.resolve(staffAppDir),
     intakeLimits: config.HABEAS_INTAKE_LIMITS === 'on',
+    telegramWebhook: telegram?.webhook ?? null,
   });
   if (config.HABEAS_INTAKE_LIMITS === 'off') {
     app.log.warn(
@@ -55,6 +68,7 @@ runMain(async () => {
   const stopRetention = startRetentionJob(ports, app.log);
   const shutdown = async () => {
     stopRetention();
+    await telegram?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -63,4 +77,6 @@ runMain(async () => {
   process.once('SIGINT', shutdown);
   await app.listen({ port: config.PORT, host: config.HOST });
   process.stdout.write(`Habeas is serving on ${publicUrl} (${database.dialect})\n`);
+  // A bot that cannot reach Telegram is logged; the web form and the API keep serving.
+  await telegram?.start(app.log).catch(() => undefined);
 });

@@ -51,7 +51,7 @@ function random(length: number): Uint8Array {
 }
 
 /** XChaCha20-Poly1305 with a random nonce, stored in front of the ciphertext. */
-function aeadSeal(
+export function aeadSeal(
   key: Uint8Array,
   additionalData: string,
   plaintext: Uint8Array | string,
@@ -71,7 +71,11 @@ function aeadSeal(
 }
 
 /** Null for anything that is not exactly what was sealed, under this key and associated data. */
-function aeadOpen(key: Uint8Array, additionalData: string, sealed: Uint8Array): Uint8Array | null {
+export function aeadOpen(
+  key: Uint8Array,
+  additionalData: string,
+  sealed: Uint8Array,
+): Uint8Array | null {
   if (sealed.length < nonceBytes + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES) return null;
   try {
     return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(

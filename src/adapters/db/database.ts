@@ -196,6 +196,19 @@ export type DraftMattersTable = {
   updated_at: string;
 };
 
+/**
+ * A report being given in a Telegram chat: `chat_key` is a keyed hash of the chat id,
+ * `sealed_state` the answers so far, sealed under a key derived from the chat id.
+ */
+export type TelegramConversationsTable = {
+  chat_key: string;
+  org_id: string;
+  sealed_state: string;
+  revision: number;
+  updated_at: string;
+  expires_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -214,6 +227,7 @@ export type Database = {
   reports: ReportsTable;
   timeline_events: TimelineEventsTable;
   draft_matters: DraftMattersTable;
+  telegram_conversations: TelegramConversationsTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -48,6 +48,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'staff_users',
         'timeline_events',
         'draft_matters',
+        'telegram_conversations',
       ]),
     );
     for (const table of domainTables) {

@@ -10,6 +10,7 @@ import { recoveryCodesRepository } from './recovery-codes.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
 import { staffUsersRepository } from './staff-users.repository.ts';
+import { telegramConversationsRepository } from './telegram-conversations.repository.ts';
 
 /** Each `run` is one database transaction with its own set of repositories. */
 export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealing): UnitOfWork {
@@ -26,6 +27,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           caseFiles: caseFilesRepository(transaction, sealing),
           caseTimelines: caseTimelineRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
+          telegramConversations: telegramConversationsRepository(transaction),
         };
         return work(repositories);
       });

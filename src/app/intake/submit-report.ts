@@ -38,7 +38,7 @@ function personOf(answers: Readonly<Record<string, unknown>>): NewPerson | null 
 }
 
 /** The organisation that receives hotline reports: the only one, in a single-group deployment. */
-async function receivingOrganisation(repositories: Repositories): Promise<string> {
+export async function receivingOrganisation(repositories: Repositories): Promise<string> {
   const organisations = await repositories.organisations.list();
   const [only] = organisations;
   if (only === undefined || organisations.length > 1) {
@@ -55,7 +55,12 @@ async function receivingOrganisation(repositories: Repositories): Promise<string
  */
 export async function submitReport(
   deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'blindIndex' | 'questionnaires'>,
-  input: { channel: IntakeChannel; answers: RawAnswers },
+  input: {
+    channel: IntakeChannel;
+    answers: RawAnswers;
+    /** A channel's own bookkeeping that must commit with the report or not at all. */
+    alsoInTransaction?: (repositories: Repositories) => Promise<void>;
+  },
 ): Promise<SubmittedReport> {
   const questionnaire = deps.questionnaires.current(hotlineQuestionnaireId);
   const now = deps.clock.now();
@@ -99,6 +104,7 @@ export async function submitReport(
       subjectId: caseId,
       details: { via: input.channel, sealedTo: recipients.length },
     });
+    await input.alsoInTransaction?.(repositories);
   });
   return { ok: true, caseCode, followUpToken };
 }

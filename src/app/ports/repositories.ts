@@ -194,6 +194,30 @@ export interface RuleSettingsRepository {
   addDispute(dispute: RuleDispute): Promise<void>;
 }
 
+/** A report being given in a Telegram chat, as stored: found by a keyed hash of the chat id. */
+export type StoredTelegramConversation = {
+  chatKey: string;
+  orgId: string;
+  /** The answers so far and where the reporter stands, sealed; opened only with the chat id. */
+  sealedState: string;
+  /** Counts saves, so that two app instances never overwrite each other's turn. */
+  revision: number;
+  expiresAt: Date;
+};
+
+export interface TelegramConversationRepository {
+  find(chatKey: string): Promise<StoredTelegramConversation | null>;
+  /**
+   * Stores the next revision: inserts when `revision` is 1, otherwise replaces revision - 1.
+   * False when another instance saved or removed the conversation first.
+   */
+  save(conversation: StoredTelegramConversation, now: Date): Promise<boolean>;
+  /** Removes the conversation, only at this revision when one is given; false when absent. */
+  remove(chatKey: string, revision?: number): Promise<boolean>;
+  /** Removes every conversation past its expiry; returns how many. */
+  removeExpired(now: Date): Promise<number>;
+}
+
 /** Everything a use case may touch inside one transaction. */
 export type Repositories = {
   organisations: OrganisationRepository;
@@ -205,6 +229,7 @@ export type Repositories = {
   caseFiles: CaseFileRepository;
   caseTimelines: CaseTimelineRepository;
   ruleSettings: RuleSettingsRepository;
+  telegramConversations: TelegramConversationRepository;
 };
 
 /** A case's timeline and draft matter; the sealed parts open only with a key to the case. */

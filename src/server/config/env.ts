@@ -85,6 +85,27 @@ export const envVariables = {
       'Anti-abuse limits of the public intake. `off` only for load tests: the server warns at start.',
     secret: false,
   },
+  TELEGRAM_BOT_TOKEN: {
+    schema: z
+      .string()
+      .regex(/^\d{3,}:[\w-]{30,}$/, 'a token from @BotFather looks like 123456789:AAE…')
+      .optional(),
+    description:
+      "The hotline's Telegram bot token, from @BotFather. Unset: no Telegram bot. In-progress answers are sealed under keys derived from it.",
+    secret: true,
+  },
+  HABEAS_TELEGRAM_MODE: {
+    schema: z.enum(['polling', 'webhook']).default('polling'),
+    description:
+      'polling: this instance asks Telegram for messages; set the token on one instance only, Telegram refuses a second poller. webhook: Telegram posts to HABEAS_PUBLIC_URL (https), and every instance may serve it.',
+    secret: false,
+  },
+  HABEAS_TELEGRAM_API_ROOT: {
+    schema: z.url().default('https://api.telegram.org'),
+    description:
+      "The Bot API server: Telegram's own, or a local Bot API server. Tests point it at a stand-in.",
+    secret: false,
+  },
   HABEAS_TRUST_PROXY: {
     schema: booleanFlag.default(false),
     description: 'Set to true when a reverse proxy in front of Habeas sets X-Forwarded-* headers.',

@@ -10,6 +10,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Ports } from '../../app/ports/ports.ts';
+import {
+  type TelegramWebhook,
+  telegramWebhookRoutes,
+} from '../telegram/telegram-webhook.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
@@ -40,6 +44,8 @@ export type ServerOptions = {
   rateLimitPerMinute?: number;
   /** Anti-abuse limits of the public intake; off only for load tests. */
   intakeLimits?: boolean;
+  /** The Telegram bot's webhook, when it receives updates that way. */
+  telegramWebhook?: TelegramWebhook | null;
 };
 
 export type HabeasServer = { app: FastifyInstance; routes: RegisteredRoute[] };
@@ -126,6 +132,9 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(reportFormRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(followUpRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(quickExitRoutes);
+  if (options.telegramWebhook) {
+    await app.register(telegramWebhookRoutes, { webhook: options.telegramWebhook });
+  }
   await app.register(staticRoutes, { staffAppDir: options.staffAppDir });
   await app.ready();
   return { app, routes };
