@@ -14,7 +14,8 @@ export type AppErrorCode =
   | 'TOKEN_INVALID'
   | 'CONFLICT'
   | 'KEY_UNAVAILABLE'
-  | 'SEALED_DATA_REFUSED';
+  | 'SEALED_DATA_REFUSED'
+  | 'CASE_NOT_OPEN';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -173,6 +173,21 @@ export type ReportsTable = {
   received_at: string;
 };
 
+/** `title` holds sealed text; the rest is operational. */
+export type CaseTasksTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  title: string;
+  due_at: string;
+  assignee_id: string | null;
+  status: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -189,6 +204,7 @@ export type Database = {
   rule_disputes: RuleDisputesTable;
   legal_decisions: LegalDecisionsTable;
   reports: ReportsTable;
+  case_tasks: CaseTasksTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

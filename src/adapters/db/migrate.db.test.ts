@@ -32,6 +32,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0600-create-rule-settings',
       '2026-11-29T0700-create-legal-decisions',
       '2026-11-29T0800-create-reports',
+      '2026-11-29T0910-create-case-tasks',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await ownTables(database);
@@ -41,6 +42,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'case_assignments',
       'case_files',
       'case_key_wraps',
+      'case_tasks',
       'enrolment_tokens',
       'legal_decisions',
       'organisations',

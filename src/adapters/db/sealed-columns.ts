@@ -9,6 +9,7 @@ export const sealedColumnsByTable = {
   persons: ['full_name', 'birth_date', 'phone', 'notes'],
   legal_decisions: ['facts_snapshot'],
   reports: ['personal_answers'],
+  case_tasks: ['title'],
 } as const;
 
 export type SealedTable = keyof typeof sealedColumnsByTable;

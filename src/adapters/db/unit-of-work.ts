@@ -2,6 +2,7 @@ import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
+import { caseTasksRepository } from './case-tasks.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
@@ -24,6 +25,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           auditLog: auditLogRepository(transaction, database.dialect),
           caseFiles: caseFilesRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
+          caseTasks: caseTasksRepository(transaction, sealing),
         };
         return work(repositories);
       });

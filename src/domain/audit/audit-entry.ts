@@ -29,6 +29,8 @@ export type AuditAction =
   | 'case.key-rotated'
   | 'case.closed'
   | 'case.legal-position-recorded'
+  | 'case.task-added'
+  | 'case.task-changed'
   | 'case.deleted'
   | 'case.decryption-failed';
 

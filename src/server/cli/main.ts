@@ -33,6 +33,7 @@ const exitCodes: Record<AppErrorCode, number> = {
   CONFLICT: 5,
   KEY_UNAVAILABLE: 3,
   SEALED_DATA_REFUSED: 6,
+  CASE_NOT_OPEN: 5,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */
