@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatInstant } from '../ui/format-date.ts';
 import { useSubmission } from '../ui/use-submission.ts';
 import { answerRows, caseName } from './case-labels.ts';
+import { CaseTasksPanel } from './tasks-panel.tsx';
 
 type Load =
   | { state: 'loading' }
@@ -183,6 +184,7 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
           <Persons persons={load.file.persons} />
           <h2>{t('case.report')}</h2>
           <Report file={load.file} questionnaire={load.questionnaire} />
+          <CaseTasksPanel api={api} caseId={caseId} />
         </>
       ) : null}
       <nav className="case-links">

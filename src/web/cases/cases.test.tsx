@@ -154,6 +154,10 @@ const questionnaireRoute = {
   'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
+/** The case page also asks for the case's tasks. */
+const noTasks = (caseId: string) => ({
+  [`GET /api/v1/cases/${caseId}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
+});
 
 function requestsTo(server: ReturnType<typeof fakeServer>, path: string) {
   return server.requests.filter((request) => request.path === path);
@@ -252,6 +256,7 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       'GET /api/v1/cases?status=open': () => list([reported]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      ...noTasks(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
@@ -301,6 +306,7 @@ describe('cases', () => {
         return { status: 204 };
       },
       'GET /api/v1/cases?status=open': () => list([]),
+      ...noTasks(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp(`/staff/cases/${reported.id}`, server);
@@ -345,6 +351,7 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
+      ...noTasks(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp(`/staff/cases/${reported.id}`, server);
@@ -363,6 +370,8 @@ describe('cases', () => {
       'GET /api/v1/cases?status=open': () => list([reported, assigned]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
+      ...noTasks(reported.id),
+      ...noTasks(assigned.id),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
