@@ -15,13 +15,9 @@ export const addCaseTaskRequest = z
   .strictObject({
     title,
     dueAt: instant.meta({ description: 'When it is due, with its offset' }),
-    assigneeId: z
-      .uuid()
-      .nullable()
-      .default(null)
-      .meta({
-        description: 'A colleague who may open the case; null leaves it to the case’s team',
-      }),
+    assigneeId: z.uuid().nullable().default(null).meta({
+      description: 'A colleague who may open the case; null leaves it to the case’s team',
+    }),
   })
   .meta({ id: 'AddCaseTaskRequest' });
 export type AddCaseTaskRequest = z.input<typeof addCaseTaskRequest>;
