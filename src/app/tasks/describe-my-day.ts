@@ -5,7 +5,7 @@ import { evaluate } from '../../domain/rules/evaluate.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { LoadedRulePack } from '../../domain/rules/rule-pack.ts';
 import { effectiveChoices } from '../../domain/rules/rule-settings.ts';
-import type { CaseTask } from '../../domain/tasks/case-task.ts';
+import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import {
   type DayWindow,
   type DueBucket,
@@ -18,7 +18,6 @@ import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { recordCaseRead } from '../cases/read-case-file.ts';
 import { SealedDataError } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
-import type { DueCaseTask } from '../ports/repositories.ts';
 import { conscriptionPackId } from '../rules/evaluate-legal-position.ts';
 import { refuseSealedFailure } from './refuse-sealed-failure.ts';
 
@@ -97,7 +96,7 @@ export async function describeMyDay(
         frames.set(caseFile.id, caseFile);
         caseCodes.set(caseFile.id, report?.caseCode ?? null);
       }
-      const dueByCase = new Map<string, DueCaseTask['task'][]>();
+      const dueByCase = new Map<string, CaseTaskFrame[]>();
       for (const { task, caseCode } of due) {
         dueByCase.set(task.caseId, [...(dueByCase.get(task.caseId) ?? []), task]);
         caseCodes.set(task.caseId, caseCode);
