@@ -17,7 +17,8 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'KEY_UNAVAILABLE'
   | 'SEALED_DATA_REFUSED'
-  | 'FACTS_REFUSED';
+  | 'FACTS_REFUSED'
+  | 'CASE_NOT_OPEN';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -48,7 +48,7 @@ export function useSharedTestServer(): { current(): HabeasServer; database(): Te
 }
 
 type InjectInput = {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
   headers?: Record<string, string>;

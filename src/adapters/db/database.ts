@@ -209,6 +209,21 @@ export type TelegramConversationsTable = {
   expires_at: string;
 };
 
+/** `title` holds sealed text; the rest is operational. */
+export type CaseTasksTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  title: string;
+  due_at: string;
+  assignee_id: string | null;
+  status: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -228,6 +243,7 @@ export type Database = {
   timeline_events: TimelineEventsTable;
   draft_matters: DraftMattersTable;
   telegram_conversations: TelegramConversationsTable;
+  case_tasks: CaseTasksTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

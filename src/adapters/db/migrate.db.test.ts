@@ -49,6 +49,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'timeline_events',
         'draft_matters',
         'telegram_conversations',
+        'case_tasks',
       ]),
     );
     for (const table of domainTables) {

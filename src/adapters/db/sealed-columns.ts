@@ -11,6 +11,7 @@ export const sealedColumnsByTable = {
   reports: ['personal_answers'],
   timeline_events: ['note'],
   draft_matters: ['matter'],
+  case_tasks: ['title'],
 } as const;
 
 export type SealedTable = keyof typeof sealedColumnsByTable;

@@ -2,6 +2,7 @@ import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
+import { caseTasksRepository } from './case-tasks.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
@@ -28,6 +29,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           caseTimelines: caseTimelineRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
           telegramConversations: telegramConversationsRepository(transaction),
+          caseTasks: caseTasksRepository(transaction, sealing),
         };
         return work(repositories);
       });

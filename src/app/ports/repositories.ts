@@ -8,6 +8,7 @@ import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
+import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import type { UnlockedIdentity } from './key-crypto.ts';
 
@@ -218,6 +219,42 @@ export interface TelegramConversationRepository {
   removeExpired(now: Date): Promise<number>;
 }
 
+/** An open task due for someone, with the code people quote for its case, when it has one. */
+export type DueCaseTask = { task: CaseTaskFrame; caseCode: string | null };
+
+/**
+ * Tasks on cases. Titles are sealed with the case's key and opened here only, with an unlocked
+ * identity; due times, assignees and statuses are in clear.
+ */
+export interface CaseTaskRepository {
+  /** Stores a new task, its title sealed; false when the opener holds no key to the case. */
+  add(caseFile: CaseFile, opener: UnlockedIdentity, task: CaseTask): Promise<boolean>;
+  /** The clear part of one of the case's tasks; null when the case has no such task. */
+  findFrame(caseFile: CaseFile, taskId: string): Promise<CaseTaskFrame | null>;
+  /** Writes the clear part of a task: due time, assignee, status. */
+  updateFrame(task: CaseTaskFrame): Promise<void>;
+  /** Seals a new title; false when the opener holds no key to the case. */
+  retitle(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    taskId: string,
+    title: string,
+  ): Promise<boolean>;
+  /** The case's tasks with their titles, by due time; null without a key to the case. */
+  listOpened(caseFile: CaseFile, opener: UnlockedIdentity): Promise<CaseTask[] | null>;
+  /** The titles of some of the case's tasks, by task id; null without a key to the case. */
+  openTitles(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    taskIds: readonly string[],
+  ): Promise<Map<string, string> | null>;
+  /**
+   * Open tasks on open cases due before `until`, for one user: those assigned to them, and those
+   * assigned to no one on cases assigned to them. By due time, at most `limit`.
+   */
+  listDueFor(orgId: string, userId: string, until: Date, limit: number): Promise<DueCaseTask[]>;
+}
+
 /** Everything a use case may touch inside one transaction. */
 export type Repositories = {
   organisations: OrganisationRepository;
@@ -230,6 +267,7 @@ export type Repositories = {
   caseTimelines: CaseTimelineRepository;
   ruleSettings: RuleSettingsRepository;
   telegramConversations: TelegramConversationRepository;
+  caseTasks: CaseTaskRepository;
 };
 
 /** A case's timeline and draft matter; the sealed parts open only with a key to the case. */

@@ -32,6 +32,8 @@ export type AuditAction =
   | 'case.event-recorded'
   | 'case.draft-matter-saved'
   | 'case.merged'
+  | 'case.task-added'
+  | 'case.task-changed'
   | 'case.deleted'
   | 'case.decryption-failed';
 

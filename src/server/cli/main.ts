@@ -34,6 +34,7 @@ const exitCodes: Record<AppErrorCode, number> = {
   KEY_UNAVAILABLE: 3,
   SEALED_DATA_REFUSED: 6,
   FACTS_REFUSED: 2,
+  CASE_NOT_OPEN: 5,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */

@@ -20,6 +20,7 @@ import { reportsRoutes } from './api/reports.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
+import { tasksRoutes } from './api/tasks.routes.ts';
 import { timelineRoutes } from './api/timeline.routes.ts';
 import { collectRoutes, type RegisteredRoute } from './audience.ts';
 import { registerErrorHandling } from './errors/error-handler.ts';
@@ -122,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(timelineRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
+  await app.register(tasksRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,

@@ -35,6 +35,18 @@ import {
 } from '../../contracts/rules.ts';
 import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
 import {
+  type AddCaseTaskRequest,
+  type CaseTaskFrameResponse,
+  type CaseTaskResponse,
+  type CaseTasksResponse,
+  type ChangeCaseTaskRequest,
+  caseTaskFrameResponse,
+  caseTaskResponse,
+  caseTasksResponse,
+  type MyDayResponse,
+  myDayResponse,
+} from '../../contracts/tasks.ts';
+import {
   type DraftMatterBody,
   type NewTimelineEventRequest,
   type TimelineEventResponse,
@@ -84,6 +96,8 @@ export type { CampaignListResponse };
 export type CaseStatusFilter = CaseListResponse['cases'][number]['status'];
 export type CaseListFilter = { status: CaseStatusFilter; mine?: boolean; campaign?: string };
 export type CaseFile = CaseFileResponse;
+export type CaseTask = CaseTaskResponse;
+export type MyDay = MyDayResponse;
 
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
@@ -116,6 +130,17 @@ export type ApiClient = {
   mergeCase(caseId: string, duplicateCaseId: string): Promise<void>;
   /** Asked once per client: it labels the answers of every report. */
   hotlineQuestionnaire(): Promise<Questionnaire>;
+  /** The case's tasks by due time; the server records the opening of their titles. */
+  caseTasks(caseId: string): Promise<CaseTasksResponse>;
+  addCaseTask(caseId: string, body: AddCaseTaskRequest): Promise<CaseTaskResponse>;
+  /** Answers with the task's clear part only: the title the client already has. */
+  changeCaseTask(
+    caseId: string,
+    taskId: string,
+    body: ChangeCaseTaskRequest,
+  ): Promise<CaseTaskFrameResponse>;
+  /** `utcOffset`: the reader's clock in minutes east of UTC, which decides where today ends. */
+  myDay(utcOffset: number): Promise<MyDayResponse>;
 };
 
 type Call<T> = {
@@ -124,10 +149,12 @@ type Call<T> = {
   /** Present for a POST or PUT; GETs carry no body. */
   body?: object;
   /** How a body is sent; POST unless said otherwise. */
-  method?: 'POST' | 'PUT';
+  method?: WriteMethod;
   /** The session cookie is replaced, so a CSRF token bound to the old one is stale. */
   renewsSession?: boolean;
 };
+
+type WriteMethod = 'POST' | 'PUT' | 'PATCH';
 
 const noContent = z.undefined();
 
@@ -186,7 +213,7 @@ export function createApiClient(options: { language: () => string }): ApiClient 
     return csrfToken;
   }
 
-  async function write(method: 'POST' | 'PUT', path: string, body: object): Promise<Response> {
+  async function write(method: WriteMethod, path: string, body: object): Promise<Response> {
     const token = await cachedCsrfToken();
     return send(path, {
       method,
@@ -311,6 +338,26 @@ export function createApiClient(options: { language: () => string }): ApiClient 
       );
       return hotline;
     },
+    caseTasks: (caseId) =>
+      request({ path: `/cases/${encodeURIComponent(caseId)}/tasks`, schema: caseTasksResponse }),
+    addCaseTask: (caseId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/tasks`,
+        schema: caseTaskResponse,
+        body,
+      }),
+    changeCaseTask: (caseId, taskId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/tasks/${encodeURIComponent(taskId)}`,
+        schema: caseTaskFrameResponse,
+        body,
+        method: 'PATCH',
+      }),
+    myDay: (utcOffset) =>
+      request({
+        path: `/my-day?${new URLSearchParams({ utcOffset: String(utcOffset) }).toString()}`,
+        schema: myDayResponse,
+      }),
   };
 }
 

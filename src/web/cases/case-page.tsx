@@ -11,6 +11,7 @@ import { formatInstant } from '../ui/format-date.ts';
 import { useSubmission } from '../ui/use-submission.ts';
 import { answerRows, caseName } from './case-labels.ts';
 import { DraftMatterPanel } from './draft-matter-panel.tsx';
+import { CaseTasksPanel } from './tasks-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 
 type Load =
@@ -265,6 +266,7 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
             </section>
           ))}
           <Duplicates api={api} file={load.file} onMerged={() => refresh(load.questionnaire)} />
+          <CaseTasksPanel api={api} caseId={caseId} />
         </>
       ) : null}
       <nav className="case-links">

@@ -181,6 +181,10 @@ const questionnaireRoute = {
   'GET /api/v1/campaigns': () => ({ status: 200, body: campaigns }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
+/** The case page also asks for the case's tasks. */
+const noTasks = (caseId: string) => ({
+  [`GET /api/v1/cases/${caseId}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
+});
 
 function requestsTo(server: ReturnType<typeof fakeServer>, path: string) {
   return server.requests.filter((request) => request.path === path);
@@ -310,6 +314,7 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       'GET /api/v1/cases?status=open': () => list([reported]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      ...noTasks(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
@@ -359,6 +364,7 @@ describe('cases', () => {
         return { status: 204 };
       },
       'GET /api/v1/cases?status=open': () => list([]),
+      ...noTasks(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp(`/staff/cases/${reported.id}`, server);
@@ -403,6 +409,7 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
+      ...noTasks(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp(`/staff/cases/${reported.id}`, server);
@@ -421,6 +428,8 @@ describe('cases', () => {
       'GET /api/v1/cases?status=open': () => list([reported, assigned]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
+      ...noTasks(reported.id),
+      ...noTasks(assigned.id),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);

@@ -76,6 +76,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Данные дела не прошли проверку целостности и не были показаны. Сообщите администратору.',
     en: 'The case data failed its integrity check and was not shown. Tell your administrator.',
   },
+  CASE_NOT_OPEN: {
+    status: 409,
+    ru: 'Дело закрыто: в нём ничего нельзя изменить.',
+    en: 'The case is closed: nothing in it can be changed.',
+  },
   VALIDATION_FAILED: {
     status: 400,
     ru: 'Проверьте заполнение полей.',
