@@ -87,6 +87,7 @@ describe('draft matter', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
         saved.push(request.body);
         return saved.length === 1
@@ -149,6 +150,7 @@ describe('case timeline', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
+      [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       [`POST ${casePath}/timeline`]: (request) => {
         const body = request.body as { occurredAt: string; note: string | null };
         const recorded: TimelineEventResponse = {
@@ -201,6 +203,7 @@ describe('case timeline', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       [`POST ${casePath}/timeline`]: () => ({
         status: 422,
         body: {
