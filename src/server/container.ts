@@ -15,6 +15,7 @@ import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-databa
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
+import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
@@ -53,6 +54,7 @@ export function configuredPorts(config: Config): Partial<Ports> {
 /** One cache for the process: every port set shares the checked packs. */
 const sharedRulePacks = cachedRulePacks();
 const sharedQuestionnaires = questionnaireFiles();
+const sharedShippedPlaces = shippedPlaceFiles();
 
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
@@ -70,6 +72,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     staffKeys: sodiumStaffKeys(),
     rulePacks: sharedRulePacks,
     questionnaires: sharedQuestionnaires,
+    shippedPlaces: sharedShippedPlaces,
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

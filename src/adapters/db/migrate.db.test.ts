@@ -32,6 +32,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0600-create-rule-settings',
       '2026-11-29T0700-create-legal-decisions',
       '2026-11-29T0800-create-reports',
+      '2026-11-29T0900-create-places',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await ownTables(database);
@@ -45,6 +46,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'legal_decisions',
       'organisations',
       'persons',
+      'places',
       'recovery_codes',
       'reports',
       'rule_choices',

@@ -14,6 +14,7 @@ import * as addRetention from './migrations/2026-11-29T0500-add-retention.ts';
 import * as createRuleSettings from './migrations/2026-11-29T0600-create-rule-settings.ts';
 import * as createLegalDecisions from './migrations/2026-11-29T0700-create-legal-decisions.ts';
 import * as createReports from './migrations/2026-11-29T0800-create-reports.ts';
+import * as createPlaces from './migrations/2026-11-29T0900-create-places.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0600-create-rule-settings': createRuleSettings,
   '2026-11-29T0700-create-legal-decisions': createLegalDecisions,
   '2026-11-29T0800-create-reports': createReports,
+  '2026-11-29T0900-create-places': createPlaces,
 };
 
 export class MigrationError extends Error {

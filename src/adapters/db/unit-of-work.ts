@@ -5,6 +5,7 @@ import { caseFilesRepository } from './case-files.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
+import { placesRepository } from './places.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
@@ -24,6 +25,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           auditLog: auditLogRepository(transaction, database.dialect),
           caseFiles: caseFilesRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
+          places: placesRepository(transaction),
         };
         return work(repositories);
       });

@@ -1,10 +1,14 @@
 import { recordAudit } from '../audit/record-audit.ts';
+import { addShippedPlaces } from '../places/top-up-shipped-places.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Organisation } from '../ports/repositories.ts';
 
-/** Creates an organisation; run by the server's operator, before it has any staff. */
+/**
+ * Creates an organisation with its own copy of the shipped places; run by the server's operator,
+ * before it has any staff.
+ */
 export async function createOrganisation(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'shippedPlaces'>,
   input: { name: string },
 ): Promise<Organisation> {
   const now = deps.clock.now();
@@ -25,6 +29,7 @@ export async function createOrganisation(
       subjectId: organisation.id,
       details: { via: 'cli' },
     });
+    await addShippedPlaces(repositories, deps, organisation.id, now);
   });
   return organisation;
 }

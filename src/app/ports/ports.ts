@@ -9,6 +9,7 @@ import type { Questionnaires } from './questionnaires.ts';
 import type { UnitOfWork } from './repositories.ts';
 import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
+import type { ShippedPlaces } from './shipped-places.ts';
 import type { StaffMail } from './staff-mail.ts';
 import type { Totp } from './totp.ts';
 
@@ -27,4 +28,5 @@ export type Ports = {
   blindIndex: BlindIndex;
   rulePacks: RulePacks;
   questionnaires: Questionnaires;
+  shippedPlaces: ShippedPlaces;
 };

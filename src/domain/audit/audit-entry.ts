@@ -30,7 +30,11 @@ export type AuditAction =
   | 'case.closed'
   | 'case.legal-position-recorded'
   | 'case.deleted'
-  | 'case.decryption-failed';
+  | 'case.decryption-failed'
+  | 'place.added'
+  | 'place.edited'
+  | 'place.confirmed'
+  | 'place.shipped-added';
 
 export type AuditEvent = {
   orgId: string;

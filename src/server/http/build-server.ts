@@ -12,6 +12,7 @@ import {
 import type { Ports } from '../../app/ports/ports.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(staffRoutes, { ports: options.ports });
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
+  await app.register(placesRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,
