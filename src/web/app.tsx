@@ -14,13 +14,14 @@ import { CasesPage } from './cases/cases-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
+import { PlacesPage } from './places/places-page.tsx';
 import { type Address, caseIdAt, isAt, type Screen, showAddress } from './routing/screens.ts';
 import { RulesPage } from './rules/rules-page.tsx';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
 
 /** Pages for signed-in staff, which keep who is signed in. */
-type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases';
+type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'places';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
@@ -70,6 +71,7 @@ function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('legal-position')) return { screen: 'legal-position', staff };
   if (isAt('rules')) return { screen: 'rules', staff };
   if (isAt('cases')) return { screen: 'cases', staff };
+  if (isAt('places')) return { screen: 'places', staff };
   const caseId = caseIdAt();
   if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
@@ -141,6 +143,15 @@ export function App({ api }: { api: ApiClient }) {
           onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
           onRules={() => show({ screen: 'rules', staff: view.staff })}
           onCases={() => show({ screen: 'cases', staff: view.staff })}
+          onPlaces={() => show({ screen: 'places', staff: view.staff })}
+        />
+      );
+    case 'places':
+      return (
+        <PlacesPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
         />
       );
     case 'legal-position':

@@ -13,6 +13,7 @@ type HomePageProps = {
   onLegalPosition: () => void;
   onRules: () => void;
   onCases: () => void;
+  onPlaces: () => void;
 };
 
 export function HomePage({
@@ -22,6 +23,7 @@ export function HomePage({
   onLegalPosition,
   onRules,
   onCases,
+  onPlaces,
 }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
@@ -57,6 +59,11 @@ export function HomePage({
           <li>
             <ScreenLink to="cases" onShow={onCases}>
               {t('home.cases')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="places" onShow={onPlaces}>
+              {t('home.places')}
             </ScreenLink>
           </li>
           <li>

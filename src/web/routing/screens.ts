@@ -9,6 +9,7 @@ export const screenPaths = {
   'legal-position': '/staff/legal-position',
   rules: '/staff/rules',
   cases: '/staff/cases',
+  places: '/staff/places',
 } as const;
 
 export type Screen = keyof typeof screenPaths;
