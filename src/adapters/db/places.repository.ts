@@ -12,6 +12,25 @@ import type { Database, PlacesTable } from './database.ts';
 
 const metroLines = z.array(z.string());
 
+/** What a place is read back from; the search and sort columns stay in the database. */
+const placeColumns = [
+  'id',
+  'org_id',
+  'kind',
+  'name_ru',
+  'name_en',
+  'address_ru',
+  'lat',
+  'lon',
+  'metro_lines',
+  'verified',
+  'confirmed_by',
+  'confirmed_at',
+  'source_key',
+  'created_at',
+  'updated_at',
+] as const;
+
 // Well under both dialects' limits on bound parameters per statement (17 columns a row).
 const rowsPerInsert = 500;
 
@@ -37,7 +56,7 @@ function toRow(place: Place): Insertable<PlacesTable> {
   };
 }
 
-function toPlace(row: Selectable<PlacesTable>): Place {
+function toPlace(row: Omit<Selectable<PlacesTable>, 'search_text' | 'sort_name'>): Place {
   if (!isPlaceKind(row.kind)) throw new Error(`place ${row.id} has an unknown kind`);
   return {
     id: row.id,
@@ -97,7 +116,7 @@ export function placesRepository(db: Kysely<Database>): PlaceRepository {
     async findById(orgId, id) {
       const row = await db
         .selectFrom('places')
-        .selectAll()
+        .select(placeColumns)
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
@@ -105,7 +124,7 @@ export function placesRepository(db: Kysely<Database>): PlaceRepository {
     },
 
     async search(orgId, filter) {
-      let query = db.selectFrom('places').selectAll().where('org_id', '=', orgId);
+      let query = db.selectFrom('places').select(placeColumns).where('org_id', '=', orgId);
       if (filter.kinds.length > 0) query = query.where('kind', 'in', [...filter.kinds]);
       const terms = placeSearchTerms(filter.query);
       if (terms.length > 0) {
