@@ -21,15 +21,15 @@ export async function createOrganisation(
   };
   await deps.unitOfWork.run(async (repositories) => {
     await repositories.organisations.insert(organisation);
+    const shippedPlaces = await addShippedPlaces(repositories, deps, organisation.id, now);
     await recordAudit(repositories, deps, now, {
       orgId: organisation.id,
       actorUserId: null,
       action: 'organisation.created',
       subjectType: 'organisation',
       subjectId: organisation.id,
-      details: { via: 'cli' },
+      details: { via: 'cli', shippedPlaces },
     });
-    await addShippedPlaces(repositories, deps, organisation.id, now);
   });
   return organisation;
 }

@@ -48,7 +48,9 @@ describe.each(testDialects())('places [$name]', (dialect) => {
       .selectFrom('audit_log')
       .select(['action', 'details'])
       .where('org_id', '=', orgId)
-      .where('action', 'like', 'place.%')
+      .where((eb) =>
+        eb.or([eb('action', 'like', 'place.%'), eb('action', '=', 'organisation.created')]),
+      )
       .orderBy('seq')
       .execute();
     return rows.map((row) => `${row.action} ${row.details}`);
@@ -80,7 +82,9 @@ describe.each(testDialects())('places [$name]', (dialect) => {
     const found = await listPlaces(ports, volunteer.session, { ...everything, query: 'ugresh' });
     expect(found.map((place) => place.nameRu)).toEqual(['Сборный пункт на улице Угрешской']);
 
-    expect(await auditActions(first)).toEqual([`place.shipped-added {"count":${shipped.length}}`]);
+    expect(await auditActions(first)).toEqual([
+      `organisation.created {"via":"cli","shippedPlaces":${shipped.length}}`,
+    ]);
   });
 
   it('tops up organisations at start-up with places shipped since, never undoing their edits', async () => {
@@ -111,7 +115,7 @@ describe.each(testDialects())('places [$name]', (dialect) => {
       verified: false,
     });
     expect(await auditActions(orgId)).toEqual([
-      'place.shipped-added {"count":2}',
+      'organisation.created {"via":"cli","shippedPlaces":2}',
       'place.edited {"changed":"nameEn","wasVerified":true}',
       `place.shipped-added {"count":${later.length}}`,
     ]);

@@ -5,8 +5,8 @@ import type { Repositories } from '../ports/repositories.ts';
 
 /**
  * Inside the caller's transaction, gives the organisation its own copy of every shipped place it
- * lacks (matched by source key) and audits how many. Places it has are left exactly as they are,
- * edited or not. Returns how many were added.
+ * lacks (matched by source key). Places it has are left exactly as they are, edited or not.
+ * Returns how many were added, for the caller to audit with the change it is part of.
  */
 export async function addShippedPlaces(
   repositories: Repositories,
@@ -19,19 +19,7 @@ export async function addShippedPlaces(
     .list()
     .filter((shipped) => !held.has(shipped.sourceKey))
     .map((shipped) => placeFromShipped(shipped, { id: deps.ids.newId(), orgId, now }));
-  if (missing.length === 0) return 0;
-  const added = await repositories.places.insertMissingShipped(missing);
-  if (added > 0) {
-    await recordAudit(repositories, deps, now, {
-      orgId,
-      actorUserId: null,
-      action: 'place.shipped-added',
-      subjectType: 'organisation',
-      subjectId: orgId,
-      details: { count: added },
-    });
-  }
-  return added;
+  return missing.length === 0 ? 0 : repositories.places.insertMissingShipped(missing);
 }
 
 /**
@@ -46,9 +34,21 @@ export async function topUpShippedPlaces(
   );
   let added = 0;
   for (const organisation of organisations) {
-    added += await deps.unitOfWork.run((repositories) =>
-      addShippedPlaces(repositories, deps, organisation.id, deps.clock.now()),
-    );
+    added += await deps.unitOfWork.run(async (repositories) => {
+      const now = deps.clock.now();
+      const count = await addShippedPlaces(repositories, deps, organisation.id, now);
+      if (count > 0) {
+        await recordAudit(repositories, deps, now, {
+          orgId: organisation.id,
+          actorUserId: null,
+          action: 'place.shipped-added',
+          subjectType: 'organisation',
+          subjectId: organisation.id,
+          details: { count },
+        });
+      }
+      return count;
+    });
   }
   return { organisations: organisations.length, added };
 }
