@@ -16,6 +16,7 @@ import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-databa
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
+import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
@@ -55,6 +56,7 @@ export function configuredPorts(config: Config): Partial<Ports> {
 const sharedRulePacks = cachedRulePacks();
 const sharedQuestionnaires = questionnaireFiles();
 const sharedCampaigns = campaignFile();
+const sharedShippedPlaces = shippedPlaceFiles();
 
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
@@ -73,6 +75,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     rulePacks: sharedRulePacks,
     questionnaires: sharedQuestionnaires,
     campaigns: sharedCampaigns,
+    shippedPlaces: sharedShippedPlaces,
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

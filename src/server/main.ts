@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoOrganisation } from '../app/organisations/seed-demo-organisation.ts';
+import { topUpShippedPlaces } from '../app/places/top-up-shipped-places.ts';
 import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from './container.ts';
 import { buildServer } from './http/build-server.ts';
@@ -15,6 +16,8 @@ runMain(async () => {
   const database = await openStorage(config, { migrate: true });
   const ports = buildPorts(database, configuredPorts(config));
   const publicUrl = publicUrlOf(config);
+  // A new release may ship more places: existing organisations get those they lack.
+  const shippedPlaces = await topUpShippedPlaces(ports);
 
   if (
     config.HABEAS_DEMO &&
@@ -60,6 +63,9 @@ runMain(async () => {
     intakeLimits: config.HABEAS_INTAKE_LIMITS === 'on',
     telegramWebhook: telegram?.webhook ?? null,
   });
+  if (shippedPlaces.added > 0) {
+    app.log.info(shippedPlaces, 'shipped places added to existing organisations');
+  }
   if (config.HABEAS_INTAKE_LIMITS === 'off') {
     app.log.warn(
       'HABEAS_INTAKE_LIMITS=off: the public intake has no anti-abuse limits (load tests only)',

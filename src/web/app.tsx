@@ -15,13 +15,14 @@ import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
 import { MyDayPage } from './my-day/my-day-page.tsx';
+import { PlacesPage } from './places/places-page.tsx';
 import { type Address, caseIdAt, isAt, type Screen, showAddress } from './routing/screens.ts';
 import { RulesPage } from './rules/rules-page.tsx';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
 
 /** Pages for signed-in staff, which keep who is signed in. */
-type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'my-day';
+type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'my-day' | 'places';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
@@ -72,6 +73,7 @@ function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('rules')) return { screen: 'rules', staff };
   if (isAt('cases')) return { screen: 'cases', staff };
   if (isAt('my-day')) return { screen: 'my-day', staff };
+  if (isAt('places')) return { screen: 'places', staff };
   const caseId = caseIdAt();
   if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
@@ -144,6 +146,7 @@ export function App({ api }: { api: ApiClient }) {
           onRules={() => show({ screen: 'rules', staff: view.staff })}
           onCases={() => show({ screen: 'cases', staff: view.staff })}
           onMyDay={() => show({ screen: 'my-day', staff: view.staff })}
+          onPlaces={() => show({ screen: 'places', staff: view.staff })}
         />
       );
     case 'my-day':
@@ -152,6 +155,14 @@ export function App({ api }: { api: ApiClient }) {
           api={api}
           onHome={() => show({ screen: 'home', staff: view.staff })}
           onOpenCase={(caseId) => show({ screen: 'case', caseId, staff: view.staff })}
+        />
+      );
+    case 'places':
+      return (
+        <PlacesPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
         />
       );
     case 'legal-position':

@@ -224,6 +224,27 @@ export type CaseTasksTable = {
   created_at: string;
 };
 
+/** Operational data in clear; `metro_lines` is a JSON array of text. */
+export type PlacesTable = {
+  id: string;
+  org_id: string;
+  kind: string;
+  name_ru: string;
+  name_en: string;
+  address_ru: string | null;
+  lat: number | null;
+  lon: number | null;
+  metro_lines: string;
+  verified: number;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  source_key: string | null;
+  search_text: string;
+  sort_name: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -244,6 +265,7 @@ export type Database = {
   draft_matters: DraftMattersTable;
   telegram_conversations: TelegramConversationsTable;
   case_tasks: CaseTasksTable;
+  places: PlacesTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -50,6 +50,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'draft_matters',
         'telegram_conversations',
         'case_tasks',
+        'places',
       ]),
     );
     for (const table of domainTables) {

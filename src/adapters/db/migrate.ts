@@ -14,6 +14,7 @@ import * as addRetention from './migrations/2026-11-29T0500-add-retention.ts';
 import * as createRuleSettings from './migrations/2026-11-29T0600-create-rule-settings.ts';
 import * as createLegalDecisions from './migrations/2026-11-29T0700-create-legal-decisions.ts';
 import * as createReports from './migrations/2026-11-29T0800-create-reports.ts';
+import * as createPlaces from './migrations/2026-11-29T0900-create-places.ts';
 import * as createCaseTasks from './migrations/2026-11-29T0910-create-case-tasks.ts';
 import * as createTelegramConversations from './migrations/2026-11-29T0920-create-telegram-conversations.ts';
 import * as createTimelineAndDraftMatters from './migrations/2026-11-29T0930-create-timeline-and-draft-matters.ts';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0600-create-rule-settings': createRuleSettings,
   '2026-11-29T0700-create-legal-decisions': createLegalDecisions,
   '2026-11-29T0800-create-reports': createReports,
+  '2026-11-29T0900-create-places': createPlaces,
   '2026-11-29T0910-create-case-tasks': createCaseTasks,
   '2026-11-29T0920-create-telegram-conversations': createTelegramConversations,
   '2026-11-29T0930-create-timeline-and-draft-matters': createTimelineAndDraftMatters,

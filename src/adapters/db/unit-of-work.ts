@@ -7,6 +7,7 @@ import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
+import { placesRepository } from './places.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
@@ -30,6 +31,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           ruleSettings: ruleSettingsRepository(transaction),
           telegramConversations: telegramConversationsRepository(transaction),
           caseTasks: caseTasksRepository(transaction, sealing),
+          places: placesRepository(transaction),
         };
         return work(repositories);
       });

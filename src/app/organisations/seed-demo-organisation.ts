@@ -58,6 +58,7 @@ export async function seedDemoOrganisation(
     | 'commonPasswords'
     | 'staffKeys'
     | 'blindIndex'
+    | 'shippedPlaces'
   >,
   input: { adminPassword: string },
 ): Promise<{ orgId: string; adminEmail: string; escrowPrivateKey: string; sampleCases: number }> {

@@ -10,6 +10,7 @@ import type { Questionnaires } from './questionnaires.ts';
 import type { UnitOfWork } from './repositories.ts';
 import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
+import type { ShippedPlaces } from './shipped-places.ts';
 import type { StaffMail } from './staff-mail.ts';
 import type { Totp } from './totp.ts';
 
@@ -29,4 +30,5 @@ export type Ports = {
   rulePacks: RulePacks;
   questionnaires: Questionnaires;
   campaigns: Campaigns;
+  shippedPlaces: ShippedPlaces;
 };

@@ -6,6 +6,7 @@ import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { DraftMatter } from '../../domain/cases/draft-matter.ts';
 import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
+import type { Place, PlaceKind } from '../../domain/places/place.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
 import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
@@ -255,6 +256,30 @@ export interface CaseTaskRepository {
   listDueFor(orgId: string, userId: string, until: Date, limit: number): Promise<DueCaseTask[]>;
 }
 
+export type PlaceFilter = {
+  /** Any of these kinds; every kind when empty. */
+  kinds: readonly PlaceKind[];
+  /** Typed by staff, in either script; matched as `place-search.ts` says. Empty: no filter. */
+  query: string;
+  limit: number;
+};
+
+/** An organisation's list of places: operational data, in clear. */
+export interface PlaceRepository {
+  insert(place: Place): Promise<void>;
+  /**
+   * Adds shipped places the organisation does not have yet (by source key), leaving every place
+   * it has, edited or not, as it is. Returns how many were added.
+   */
+  insertMissingShipped(places: readonly Place[]): Promise<number>;
+  update(place: Place): Promise<void>;
+  findById(orgId: string, id: string): Promise<Place | null>;
+  /** In alphabetical order of the Russian name. */
+  search(orgId: string, filter: PlaceFilter): Promise<Place[]>;
+  /** The source keys of the shipped places the organisation holds. */
+  listSourceKeys(orgId: string): Promise<Set<string>>;
+}
+
 /** Everything a use case may touch inside one transaction. */
 export type Repositories = {
   organisations: OrganisationRepository;
@@ -268,6 +293,7 @@ export type Repositories = {
   ruleSettings: RuleSettingsRepository;
   telegramConversations: TelegramConversationRepository;
   caseTasks: CaseTaskRepository;
+  places: PlaceRepository;
 };
 
 /** A case's timeline and draft matter; the sealed parts open only with a key to the case. */

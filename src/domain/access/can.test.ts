@@ -45,4 +45,16 @@ describe('can', () => {
       false,
     );
   });
+
+  it('lets every role list places, most add or edit them, and only admins and coordinators confirm', () => {
+    const organisation = { type: 'organisation' as const, orgId: org };
+    expect(can(actor(['volunteer']), 'place.list', organisation)).toBe(true);
+    expect(can(actor(['admin']), 'place.list', organisation)).toBe(true);
+    expect(can(actor(['volunteer']), 'place.edit', organisation)).toBe(false);
+    expect(can(actor(['lawyer']), 'place.edit', organisation)).toBe(true);
+    expect(can(actor(['lawyer']), 'place.manage', organisation)).toBe(false);
+    expect(can(actor(['operator']), 'place.manage', organisation)).toBe(false);
+    expect(can(actor(['coordinator']), 'place.manage', organisation)).toBe(true);
+    expect(can(actor(['admin']), 'place.manage', organisation)).toBe(true);
+  });
 });

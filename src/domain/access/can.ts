@@ -27,7 +27,10 @@ export type Action =
   | 'case.merge'
   | 'case.delete'
   | 'rules.manage'
-  | 'rules.dispute';
+  | 'rules.dispute'
+  | 'place.list'
+  | 'place.edit'
+  | 'place.manage';
 
 type Grant = 'any' | 'assigned' | 'self';
 
@@ -67,6 +70,18 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   // Which version of a disputed rule applies is a legal judgement for the organisation.
   'rules.manage': { admin: 'any', coordinator: 'any' },
   'rules.dispute': { admin: 'any', coordinator: 'any', lawyer: 'any' },
+  // Places hold no personal data: every role sees the list, admins included, who keep it.
+  'place.list': {
+    admin: 'any',
+    coordinator: 'any',
+    lawyer: 'any',
+    operator: 'any',
+    volunteer: 'any',
+  },
+  // Whoever records where things happen may add a place the list lacks or fix one; the edit
+  // stays unverified until someone with place.manage confirms it.
+  'place.edit': { admin: 'any', coordinator: 'any', lawyer: 'any', operator: 'any' },
+  'place.manage': { admin: 'any', coordinator: 'any' },
 };
 
 function grantCovers(grant: Grant, actor: Actor, subject: Subject): boolean {

@@ -35,7 +35,11 @@ export type AuditAction =
   | 'case.task-added'
   | 'case.task-changed'
   | 'case.deleted'
-  | 'case.decryption-failed';
+  | 'case.decryption-failed'
+  | 'place.added'
+  | 'place.edited'
+  | 'place.confirmed'
+  | 'place.shipped-added';
 
 export type AuditEvent = {
   orgId: string;

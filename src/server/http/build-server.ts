@@ -16,6 +16,7 @@ import {
 } from '../telegram/telegram-webhook.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
@@ -124,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(timelineRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
   await app.register(tasksRoutes, { ports: options.ports });
+  await app.register(placesRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,

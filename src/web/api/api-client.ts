@@ -24,6 +24,14 @@ import {
 } from '../../contracts/cases.ts';
 import { errorBody } from '../../contracts/error-body.ts';
 import {
+  type NewPlaceRequest,
+  type PlaceDetailsRequest,
+  type PlaceListResponse,
+  type PlaceResponse,
+  placeListResponse,
+  placeResponse,
+} from '../../contracts/places.ts';
+import {
   type EvaluateRulesRequest,
   type EvaluationResponse,
   evaluationResponse,
@@ -53,6 +61,7 @@ import {
   timelineEventResponse,
 } from '../../contracts/timeline.ts';
 import { type Questionnaire, questionnaire } from '../../domain/intake/questionnaire.ts';
+import type { PlaceKind } from '../../domain/places/place.ts';
 
 // The server's Content-Security-Policy forbids eval; without this, zod probes for it with
 // `new Function` and the browser reports a policy violation on every page load.
@@ -141,7 +150,24 @@ export type ApiClient = {
   ): Promise<CaseTaskFrameResponse>;
   /** `utcOffset`: the reader's clock in minutes east of UTC, which decides where today ends. */
   myDay(utcOffset: number): Promise<MyDayResponse>;
+  /** Alphabetical; every kind when none is given; `query` matches names in either script. */
+  places(filter: { kinds?: readonly PlaceKind[]; query?: string }): Promise<PlaceListResponse>;
+  place(placeId: string): Promise<PlaceResponse>;
+  addPlace(body: NewPlaceRequest): Promise<PlaceResponse>;
+  /** Any change makes the place unverified until it is confirmed again. */
+  editPlace(placeId: string, body: PlaceDetailsRequest): Promise<PlaceResponse>;
+  confirmPlace(placeId: string): Promise<PlaceResponse>;
 };
+
+/** `kind` repeats for several kinds, as the API reads it. */
+function placesPath(filter: { kinds?: readonly PlaceKind[]; query?: string }): string {
+  const params = new URLSearchParams();
+  for (const kind of filter.kinds ?? []) params.append('kind', kind);
+  const query = filter.query?.trim() ?? '';
+  if (query !== '') params.set('q', query);
+  const search = params.toString();
+  return search === '' ? '/places' : `/places?${search}`;
+}
 
 type Call<T> = {
   path: string;
@@ -357,6 +383,23 @@ export function createApiClient(options: { language: () => string }): ApiClient 
       request({
         path: `/my-day?${new URLSearchParams({ utcOffset: String(utcOffset) }).toString()}`,
         schema: myDayResponse,
+      }),
+    places: (filter) => request({ path: placesPath(filter), schema: placeListResponse }),
+    place: (placeId) =>
+      request({ path: `/places/${encodeURIComponent(placeId)}`, schema: placeResponse }),
+    addPlace: (body) => request({ path: '/places', schema: placeResponse, body }),
+    editPlace: (placeId, body) =>
+      request({
+        path: `/places/${encodeURIComponent(placeId)}`,
+        schema: placeResponse,
+        body,
+        method: 'PUT',
+      }),
+    confirmPlace: (placeId) =>
+      request({
+        path: `/places/${encodeURIComponent(placeId)}/confirm`,
+        schema: placeResponse,
+        body: {},
       }),
   };
 }

@@ -14,6 +14,7 @@ type HomePageProps = {
   onRules: () => void;
   onCases: () => void;
   onMyDay: () => void;
+  onPlaces: () => void;
 };
 
 export function HomePage({
@@ -24,6 +25,7 @@ export function HomePage({
   onRules,
   onCases,
   onMyDay,
+  onPlaces,
 }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
@@ -64,6 +66,11 @@ export function HomePage({
           <li>
             <ScreenLink to="my-day" onShow={onMyDay}>
               {t('home.myDay')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="places" onShow={onPlaces}>
+              {t('home.places')}
             </ScreenLink>
           </li>
           <li>

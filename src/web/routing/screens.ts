@@ -10,6 +10,7 @@ export const screenPaths = {
   rules: '/staff/rules',
   cases: '/staff/cases',
   'my-day': '/staff/my-day',
+  places: '/staff/places',
 } as const;
 
 export type Screen = keyof typeof screenPaths;
