@@ -21,6 +21,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
           setupFiles: ['src/web/test-setup.ts'],
+          // A user's whole journey through a page, in jsdom on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
