@@ -93,6 +93,7 @@ function caseRoutes(tasks: CaseTask[]) {
     'GET /api/v1/questionnaires/hotline': (): FakeReply => ({ status: 200, body: hotline }),
     [`GET ${casePath}`]: (): FakeReply => ({ status: 200, body: caseFile }),
     [`GET ${tasksPath}`]: (): FakeReply => ({ status: 200, body: { tasks } }),
+    'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
   };
 }
 

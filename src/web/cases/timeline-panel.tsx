@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEventResponse } from '../../contracts/timeline.ts';
+import type { PlaceKind } from '../../domain/places/place.ts';
 import {
   powersOfAttorney,
   type TimelineEventKind,
@@ -8,6 +9,7 @@ import {
 } from '../../domain/timeline/timeline-event.ts';
 import { type ApiClient, ApiError, type CaseFile } from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
+import { PlacePicker } from '../places/place-picker.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatInstant } from '../ui/format-date.ts';
 import { SelectField } from '../ui/select-field.tsx';
@@ -31,6 +33,45 @@ const lawyerKinds: readonly TimelineEventKind[] = [
   'lawyer-admitted',
 ];
 
+/** Where each kind of event happens, for the place picker; kinds not listed have no place. */
+const placeKindsFor: Partial<Record<TimelineEventKind, readonly PlaceKind[]>> = {
+  detained: ['metro-station', 'other'],
+  transferred: ['conscription-centre', 'police-station', 'other'],
+  'medical-board-demanded': ['conscription-centre', 'other'],
+  'medical-board-refused': ['conscription-centre', 'other'],
+  'lawyer-arrived': ['conscription-centre', 'police-station', 'other'],
+  'lawyer-refused-entry': ['conscription-centre', 'police-station', 'other'],
+  'lawyer-admitted': ['conscription-centre', 'police-station', 'other'],
+  hearing: ['court'],
+  'complaint-sent': ['military-prosecutor', 'court', 'other'],
+};
+
+/** Place names by id, for the timeline's lines; an empty map until they arrive. */
+function usePlaceNames(api: ApiClient): Map<string, string> {
+  const [names, setNames] = useState(new Map<string, string>());
+  useEffect(() => {
+    let current = true;
+    api.places({}).then(
+      (list) =>
+        current &&
+        setNames(
+          new Map(
+            list.places.map((place) => [
+              place.id,
+              currentLanguage() === 'ru' ? place.nameRu : place.nameEn,
+            ]),
+          ),
+        ),
+      // Without names the timeline still reads; the places page says what failed.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  return names;
+}
+
 /** `datetime-local` wants the reader's wall clock, to the minute. */
 function wallClockNow(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -40,6 +81,7 @@ function wallClockNow(now: Date): string {
 type Draft = {
   kind: TimelineEventKind;
   occurredAt: string;
+  placeId: string | null;
   powerOfAttorney: (typeof powersOfAttorney)[number] | '';
   note: string;
 };
@@ -69,6 +111,7 @@ function EventForm({
 
   const fieldError = (field: string) =>
     error instanceof ApiError ? error.fieldMessage(field) : undefined;
+  const placeKinds = placeKindsFor[draft.kind];
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -76,6 +119,7 @@ function EventForm({
       await api.recordTimelineEvent(caseId, {
         kind: draft.kind,
         occurredAt: new Date(draft.occurredAt).toISOString(),
+        placeId: placeKinds === undefined ? null : draft.placeId,
         powerOfAttorney:
           lawyerKinds.includes(draft.kind) && draft.powerOfAttorney !== ''
             ? draft.powerOfAttorney
@@ -108,6 +152,16 @@ function EventForm({
         error={fieldError('occurredAt')}
         required
       />
+      {placeKinds === undefined ? null : (
+        <PlacePicker
+          api={api}
+          label={t('timeline.place')}
+          kinds={placeKinds}
+          value={draft.placeId}
+          onChange={(placeId) => onDraft({ ...draft, placeId })}
+          error={fieldError('placeId')}
+        />
+      )}
       {lawyerKinds.includes(draft.kind) ? (
         <SelectField
           label={t('timeline.powerOfAttorney')}
@@ -142,12 +196,13 @@ function EventForm({
   );
 }
 
-function EventRow({ event }: { event: TimelineEventResponse }) {
+function EventRow({ event, placeName }: { event: TimelineEventResponse; placeName?: string }) {
   const { t } = useTranslation();
   return (
     <li className={`timeline-event timeline-${event.kind}`}>
       <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt, currentLanguage())}</time>{' '}
       <strong>{t(`timeline.kinds.${event.kind}`)}</strong>
+      {placeName ? <span className="timeline-detail"> · {placeName}</span> : null}
       {event.powerOfAttorney ? (
         <span className="timeline-detail">
           {' · '}
@@ -175,11 +230,18 @@ export function TimelinePanel({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [recorded, setRecorded] = useState(false);
+  const placeNames = usePlaceNames(api);
   const open = file.status === 'open';
 
   const start = (kind: TimelineEventKind) => {
     setRecorded(false);
-    setDraft({ kind, occurredAt: wallClockNow(new Date()), powerOfAttorney: '', note: '' });
+    setDraft({
+      kind,
+      occurredAt: wallClockNow(new Date()),
+      placeId: null,
+      powerOfAttorney: '',
+      note: '',
+    });
   };
 
   return (
@@ -192,6 +254,9 @@ export function TimelinePanel({
           {t('timeline.custodySince', {
             time: formatInstant(file.custody.since, currentLanguage()),
           })}
+          {file.custody.heldAtPlaceId && placeNames.has(file.custody.heldAtPlaceId)
+            ? ` · ${placeNames.get(file.custody.heldAtPlaceId)}`
+            : null}
         </p>
       ) : null}
       {file.timeline.length === 0 ? (
@@ -199,7 +264,13 @@ export function TimelinePanel({
       ) : (
         <ol className="timeline-events" aria-labelledby="timeline-heading">
           {file.timeline.map((event) => (
-            <EventRow key={event.id} event={event} />
+            <EventRow
+              key={event.id}
+              event={event}
+              {...(event.placeId === null
+                ? {}
+                : { placeName: placeNames.get(event.placeId) ?? '' })}
+            />
           ))}
         </ol>
       )}

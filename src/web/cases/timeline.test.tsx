@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { PlaceResponse } from '../../contracts/places.ts';
 import type { TimelineEventResponse } from '../../contracts/timeline.ts';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
+import { type PlaceKind, placeKinds } from '../../domain/places/place.ts';
 import type { CaseFile } from '../api/api-client.ts';
 import { type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
@@ -80,6 +82,36 @@ const caseFile: CaseFile = {
 };
 const casePath = `/api/v1/cases/${caseFile.id}`;
 
+const centre: PlaceResponse = {
+  id: '0190b8a0-0000-7000-8000-0000000a0001',
+  kind: 'conscription-centre',
+  nameRu: 'Сборный пункт на Угрешской улице',
+  nameEn: 'Assembly point on Ugreshskaya Street',
+  addressRu: null,
+  location: null,
+  metroLines: [],
+  verified: false,
+  confirmedBy: null,
+  confirmedAt: null,
+  sourceKey: null,
+  createdAt: detainedAt,
+  updatedAt: detainedAt,
+};
+
+/** The paths the place picker and the timeline ask for places by. */
+function placeRoutes(places: PlaceResponse[]) {
+  const path = (kinds: readonly PlaceKind[]) =>
+    `GET /api/v1/places?${placeKinds
+      .filter((kind) => kinds.includes(kind))
+      .map((kind) => `kind=${kind}`)
+      .join('&')}`;
+  const body = { status: 200, body: { places } };
+  return {
+    'GET /api/v1/places': () => body,
+    [path(['conscription-centre', 'police-station', 'other'])]: () => body,
+  };
+}
+
 describe('draft matter', () => {
   it('saves the decision and an appeal, and shows a refused date next to its field', async () => {
     const saved: unknown[] = [];
@@ -88,6 +120,7 @@ describe('draft matter', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      ...placeRoutes([centre]),
       [`PUT ${casePath}/draft-matter`]: (request) => {
         saved.push(request.body);
         return saved.length === 1
@@ -151,14 +184,20 @@ describe('case timeline', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      ...placeRoutes([centre]),
       [`POST ${casePath}/timeline`]: (request) => {
-        const body = request.body as { occurredAt: string; note: string | null };
+        const body = request.body as {
+          occurredAt: string;
+          note: string | null;
+          placeId: string | null;
+        };
         const recorded: TimelineEventResponse = {
           ...detained,
           id: '0190b8a0-0000-7000-8000-0000000f0002',
           kind: 'lawyer-refused-entry',
           occurredAt: body.occurredAt,
           powerOfAttorney: 'notarised',
+          placeId: body.placeId,
           note: body.note,
         };
         current = {
@@ -176,6 +215,8 @@ describe('case timeline', () => {
     await user.click(within(quick).getByRole('button', { name: 'Адвоката не пустили' }));
     const form = screen.getByRole('form', { name: 'Новое событие' });
     expect(document.activeElement).toBe(within(form).getByLabelText('Что произошло'));
+    await user.type(within(form).getByRole('combobox', { name: 'Место' }), 'Угреш');
+    await user.click(await within(form).findByRole('option', { name: /Угрешской/ }));
     await user.selectOptions(within(form).getByLabelText('Доверенность'), 'notarised');
     await user.type(within(form).getByLabelText('Заметка'), 'Дежурный не принял доверенность');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
@@ -185,6 +226,7 @@ describe('case timeline', () => {
     expect(sent?.body).toMatchObject({
       kind: 'lawyer-refused-entry',
       powerOfAttorney: 'notarised',
+      placeId: centre.id,
       note: 'Дежурный не принял доверенность',
     });
     const sentAt = new Date(
@@ -194,6 +236,7 @@ describe('case timeline', () => {
 
     const events = within(screen.getByRole('list', { name: 'Хронология' }));
     expect(events.getByText('Адвоката не пустили')).toBeTruthy();
+    expect(events.getByText('· Сборный пункт на Угрешской улице')).toBeTruthy();
     expect(events.getByText('Дежурный не принял доверенность')).toBeTruthy();
     expect(screen.getByText(/^Адвоката не пускают · задержан/)).toBeTruthy();
   });
@@ -204,6 +247,7 @@ describe('case timeline', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      ...placeRoutes([centre]),
       [`POST ${casePath}/timeline`]: () => ({
         status: 422,
         body: {

@@ -361,6 +361,7 @@ export const en: EnglishMessages = {
     kind: 'What happened',
     chooseKind: 'Choose an event',
     occurredAt: 'When',
+    place: 'Place',
     powerOfAttorney: 'Power of attorney',
     powerOfAttorneyUnknown: 'Not stated',
     note: 'Note',

@@ -363,6 +363,7 @@ export const ru = {
     kind: 'Что произошло',
     chooseKind: 'Выберите событие',
     occurredAt: 'Когда',
+    place: 'Место',
     powerOfAttorney: 'Доверенность',
     powerOfAttorneyUnknown: 'Не указано',
     note: 'Заметка',
