@@ -1,11 +1,13 @@
 import {
   type AnswerError,
+  type Answers,
   operationalAnswers,
   personalAnswers,
   type RawAnswers,
   validateAll,
 } from '../../domain/intake/answers.ts';
 import { type IntakeChannel, toMinute } from '../../domain/intake/report.ts';
+import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { caseRecipients, type NewPerson, storeNewCase } from '../cases/create-case-file.ts';
@@ -53,6 +55,29 @@ export async function receivingOrganisation(repositories: Repositories): Promise
  * in), and returns a case code and a secret follow-up token, which is stored only as a hash.
  * The transaction is committed, and so durable, before this returns.
  */
+/**
+ * The timeline a report starts: when it came, and the detention it tells of, at the time and
+ * station the reporter gave. Nothing personal: no note, so no key is needed to write it.
+ */
+function reportedEvents(
+  answers: Answers,
+  receivedAt: Date,
+): Pick<TimelineEvent, 'kind' | 'occurredAt' | 'placeId'>[] {
+  const events: Pick<TimelineEvent, 'kind' | 'occurredAt' | 'placeId'>[] = [
+    { kind: 'reported', occurredAt: receivedAt, placeId: null },
+  ];
+  const detainedAt = answers['detained-at'];
+  if (answers.situation === 'detained' && typeof detainedAt === 'string') {
+    const station = answers['taken-from-station'];
+    events.push({
+      kind: 'detained',
+      occurredAt: new Date(detainedAt),
+      placeId: typeof station === 'object' && 'placeId' in station ? station.placeId : null,
+    });
+  }
+  return events;
+}
+
 export async function submitReport(
   deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'blindIndex' | 'questionnaires'>,
   input: {
@@ -96,6 +121,17 @@ export async function submitReport(
         },
       },
     });
+    for (const event of reportedEvents(checked.answers, toMinute(now))) {
+      await repositories.caseTimelines.addEventFrame({
+        ...event,
+        id: deps.ids.newId(),
+        orgId,
+        caseId,
+        powerOfAttorney: null,
+        recordedBy: null,
+        recordedAt: toMinute(now),
+      });
+    }
     await recordAudit(repositories, deps, toMinute(now), {
       orgId,
       actorUserId: null,

@@ -300,6 +300,8 @@ export type Repositories = {
 export interface CaseTimelineRepository {
   /** False when the opener holds no key to the case. */
   addEvent(caseFile: CaseFile, opener: UnlockedIdentity, event: TimelineEvent): Promise<boolean>;
+  /** An event with no note needs no key: the intake records the detention it was told of. */
+  addEventFrame(event: Omit<TimelineEvent, 'note'>): Promise<void>;
   /** Kinds, times and places only, oldest first: enough to check a new event's order. */
   listEventFrames(caseFile: CaseFile): Promise<Omit<TimelineEvent, 'note'>[]>;
   /** Kinds, times and places of several cases' events, oldest first, by case id. */

@@ -70,6 +70,17 @@ describe.each(testDialects())('public intake over HTTP [$name]', (dialect) => {
       situation: 'detained',
       'taken-to': 'conscription-centre',
     });
+    // The report starts the case's timeline: when it came, and the detention it tells of.
+    const events = await database.db
+      .selectFrom('timeline_events')
+      .select(['kind', 'occurred_at', 'note'])
+      .where('case_id', '=', stored.case_id)
+      .orderBy('occurred_at')
+      .execute();
+    expect(events).toEqual([
+      { kind: 'detained', occurred_at: '2025-10-18T06:40:00.000Z', note: null },
+      { kind: 'reported', occurred_at: '2025-10-18T08:00:00.000Z', note: null },
+    ]);
 
     const followUp = await server.app.inject({
       method: 'GET',
