@@ -46,8 +46,9 @@ describe.skipIf(!chromiumAvailable())('first start, in a real browser', () => {
     await page.getByLabel('Пароль').fill(password ?? '');
     await page.getByRole('button', { name: 'Войти' }).click();
 
+    // Argon2 on a busy machine can take seconds: wait as Playwright's own locators would.
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 })
       .toBe('Настройка входа по коду');
     await page.getByRole('img').waitFor();
     const secret = (await page.locator('.secret code').textContent())?.replace(/\s/g, '') ?? '';

@@ -49,7 +49,8 @@ async function postgresTarget(): Promise<CliTarget | null> {
 
 const targets = [sqliteTarget(), await postgresTarget()].filter((target) => target !== null);
 
-describe.each(targets)('habeas CLI [$name]', (target) => {
+// Each command is a process of its own that loads TypeScript and opens the database.
+describe.each(targets)('habeas CLI [$name]', { timeout: 120_000 }, (target) => {
   beforeAll(async () => {
     const created = await runHabeasCli(
       ['org', 'create', '--name', 'Правозащитная группа'],

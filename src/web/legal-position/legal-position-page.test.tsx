@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationResponse } from '../../contracts/rules.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
@@ -236,7 +236,7 @@ describe('legal position', () => {
       level: 2,
       name: 'Правовая позиция на 18.10.2025',
     });
-    expect(document.activeElement).toBe(heading);
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(evaluations(server)).toEqual([
       {
         method: 'POST',
