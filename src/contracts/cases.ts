@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseFacts } from '../domain/rules/case-facts.ts';
 import { custodyResponse, draftMatterBody, timelineEventResponse } from './timeline.ts';
 
 const isoDate = z.iso.date().meta({ description: 'YYYY-MM-DD' });
@@ -67,6 +68,10 @@ export const caseFileResponse = z
     timeline: z.array(timelineEventResponse).meta({ description: 'Oldest first' }),
     custody: custodyResponse.nullable(),
     draftMatter: draftMatterBody,
+    facts: caseFacts.meta({
+      description:
+        'The case as the rules engine reads it: draft matter, birth date, the last refusal at the door',
+    }),
   })
   .meta({ id: 'CaseFile', description: 'Opened with the reader’s own key; every read is audited' });
 export type CaseFileResponse = z.infer<typeof caseFileResponse>;

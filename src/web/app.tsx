@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStageBody } from '../contracts/auth.ts';
 import type { CurrentStaffResponse } from '../contracts/staff.ts';
+import type { CaseFacts } from '../domain/rules/case-facts.ts';
 import { type ApiClient, ApiError, type RevokedSessionsResponse } from './api/api-client.ts';
 import { EnrolTotpPage } from './auth/enrol-totp-page.tsx';
 import { LoginPage } from './auth/login-page.tsx';
@@ -29,7 +30,7 @@ type View =
   | { screen: 'resolving' }
   | { screen: 'login'; notice?: LoginNotice; error?: unknown }
   | { screen: Exclude<Screen, 'login' | StaffScreen> }
-  | { screen: StaffScreen; staff: CurrentStaffResponse }
+  | { screen: StaffScreen; staff: CurrentStaffResponse; facts?: CaseFacts }
   | { screen: 'case'; caseId: string; staff: CurrentStaffResponse };
 
 type ShownView = Exclude<View, { screen: 'resolving' }>;
@@ -167,7 +168,11 @@ export function App({ api }: { api: ApiClient }) {
       );
     case 'legal-position':
       return (
-        <LegalPositionPage api={api} onHome={() => show({ screen: 'home', staff: view.staff })} />
+        <LegalPositionPage
+          api={api}
+          {...(view.facts === undefined ? {} : { initialFacts: view.facts })}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+        />
       );
     case 'rules':
       return <RulesPage api={api} onHome={() => show({ screen: 'home', staff: view.staff })} />;
@@ -186,7 +191,13 @@ export function App({ api }: { api: ApiClient }) {
           api={api}
           caseId={view.caseId}
           onCases={() => show({ screen: 'cases', staff: view.staff })}
-          onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
+          onLegalPosition={(facts) =>
+            show({
+              screen: 'legal-position',
+              staff: view.staff,
+              ...(facts === null ? {} : { facts }),
+            })
+          }
         />
       );
   }

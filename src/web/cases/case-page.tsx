@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
+import type { CaseFacts } from '../../domain/rules/case-facts.ts';
 import type { ApiClient, CaseFile } from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
@@ -23,7 +24,8 @@ type CasePageProps = {
   api: ApiClient;
   caseId: string;
   onCases: () => void;
-  onLegalPosition: () => void;
+  /** With the case's facts once it is open, for the rules to read. */
+  onLegalPosition: (facts: CaseFacts | null) => void;
 };
 
 function InstantText({ instant }: { instant: string }) {
@@ -272,7 +274,10 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
       <nav className="case-links">
         <ul className="tools">
           <li>
-            <ScreenLink to="legal-position" onShow={onLegalPosition}>
+            <ScreenLink
+              to="legal-position"
+              onShow={() => onLegalPosition(load.state === 'ready' ? load.file.facts : null)}
+            >
               {t('case.legalPosition')}
             </ScreenLink>
           </li>

@@ -157,6 +157,7 @@ const caseFile: CaseFile = {
   timeline: [],
   custody: null,
   draftMatter: { deferments: [], appeals: [] },
+  facts: {},
 };
 
 const list = (cases: CaseListResponse['cases']): FakeReply => ({ status: 200, body: { cases } });

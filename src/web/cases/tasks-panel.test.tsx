@@ -36,6 +36,7 @@ const caseFile: CaseFile = {
   timeline: [],
   custody: null,
   draftMatter: { deferments: [], appeals: [] },
+  facts: {},
 };
 
 // Sunday 29 November 2026, 13:00 on the reader's clock, whatever the machine's time zone.

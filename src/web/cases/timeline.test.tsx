@@ -79,6 +79,7 @@ const caseFile: CaseFile = {
     lastUpdateAt: detainedAt,
   },
   draftMatter: { deferments: [], appeals: [] },
+  facts: {},
 };
 const casePath = `/api/v1/cases/${caseFile.id}`;
 
@@ -173,6 +174,32 @@ describe('draft matter', () => {
     expect(saved[1]).toMatchObject({
       appeals: [expect.objectContaining({ filedDate: '2026-10-10' })],
     });
+  });
+});
+
+describe('legal position of a case', () => {
+  it('opens the legal position with the case’s facts already filled in', async () => {
+    const withFacts: CaseFile = {
+      ...caseFile,
+      facts: {
+        appeal: { level: 'court', against: 'municipal', filedDate: '2026-10-10', pending: true },
+        lawyer: { refusedEntry: '2026-11-20T14:05:00+03:00', powerOfAttorney: 'notarised' },
+      },
+    };
+    const server = fakeServer({
+      'GET /api/v1/me': () => lawyer,
+      'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
+      [`GET ${casePath}`]: () => ({ status: 200, body: withFacts }),
+      [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      ...placeRoutes([centre]),
+    });
+    const user = startApp(`/staff/cases/${caseFile.id}`, server);
+
+    await screen.findByRole('region', { name: 'Хронология' });
+    await user.click(screen.getByRole('link', { name: 'Правовая позиция' }));
+    expect(window.location.pathname).toBe('/staff/legal-position');
+    expect((await screen.findByDisplayValue('2026-10-10')).getAttribute('type')).toBe('date');
+    expect(screen.getByDisplayValue('2026-11-20T14:05')).toBeTruthy();
   });
 });
 

@@ -242,3 +242,41 @@ function noticeFacts(
     appearanceDate: form.noticeAppearance,
   });
 }
+
+/**
+ * The form filled with a case's facts, as the case page knows them: the sections with facts are
+ * opened, date-times shown as written (their offset is the region's, which the form adds back).
+ */
+export function formOf(facts: CaseFacts, today: string): FactsForm {
+  const empty = emptyForm(today);
+  const { person, draftDecision, notice, appeal, detention, lawyer } = facts;
+  const wallClock = (dateTime: string | undefined) => dateTime?.slice(0, 16) ?? '';
+  return {
+    ...empty,
+    open: {
+      draftDecision: draftDecision !== undefined,
+      notice: notice !== undefined,
+      appeal: appeal !== undefined,
+      detention: detention !== undefined,
+      lawyer: lawyer !== undefined,
+    },
+    region: person?.region ?? '',
+    birthDate: person?.birthDate ?? '',
+    decisionBy: draftDecision?.by ?? '',
+    decisionMadeOn: draftDecision?.madeOn ?? '',
+    decisionLearnedOn: draftDecision?.learnedOn ?? '',
+    noticeKind: notice?.kind ?? '',
+    noticePosted: notice?.postedToRegister ?? '',
+    noticeDelivered: notice?.signedFor ?? notice?.personalAccountDelivered ?? '',
+    noticeAppearance: notice?.appearanceDate ?? '',
+    appealLevel: appeal?.level ?? '',
+    appealAgainst: appeal?.against ?? '',
+    appealFiled: appeal?.filedDate ?? '',
+    appealPending: appeal === undefined ? '' : appeal.pending ? 'yes' : 'no',
+    detentionAt: wallClock(detention?.at),
+    detentionPlace: detention?.place ?? '',
+    detentionTakenTo: detention?.takenTo ?? '',
+    lawyerRefusedAt: wallClock(lawyer?.refusedEntry),
+    powerOfAttorney: lawyer?.powerOfAttorney ?? '',
+  };
+}

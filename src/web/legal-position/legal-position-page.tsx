@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../contracts/rules.ts';
-import { regions } from '../../domain/rules/case-facts.ts';
+import { type CaseFacts, regions } from '../../domain/rules/case-facts.ts';
 import { type ApiClient, ApiError } from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
@@ -22,6 +22,7 @@ import {
   type FormField,
   fieldPaths,
   formFieldOf,
+  formOf,
   localToday,
   type OptionalSection,
 } from './facts-form.ts';
@@ -29,6 +30,8 @@ import { Findings } from './findings.tsx';
 
 type LegalPositionPageProps = {
   api: ApiClient;
+  /** A case's facts to start from, when opened from the case page. */
+  initialFacts?: CaseFacts;
   onHome: () => void;
 };
 
@@ -71,10 +74,12 @@ function Section({ legend, toggle, children }: SectionProps) {
  * What the law says about the facts of a case: deadlines, grounds for a complaint, rights and
  * consequences, each with its sources and how sure the research is.
  */
-export function LegalPositionPage({ api, onHome }: LegalPositionPageProps) {
+export function LegalPositionPage({ api, initialFacts, onHome }: LegalPositionPageProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [form, setForm] = useState<FactsForm>(() => emptyForm(localToday()));
+  const [form, setForm] = useState<FactsForm>(() =>
+    initialFacts === undefined ? emptyForm(localToday()) : formOf(initialFacts, localToday()),
+  );
   const [problems, setProblems] = useState<FieldProblems>({});
   const [evaluation, setEvaluation] = useState<EvaluationResponse | null>(null);
   const { submitting, error, submit, clearError } = useSubmission();

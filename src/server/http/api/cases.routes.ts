@@ -23,6 +23,7 @@ import {
   mergeCasesRequest,
 } from '../../../contracts/cases.ts';
 import { errorBody } from '../../../contracts/error-body.ts';
+import { caseFactsOf } from '../../../domain/cases/draft-matter.ts';
 import type { Report } from '../../../domain/intake/report.ts';
 import { custodyOf } from '../../../domain/timeline/custody.ts';
 import { requireStaff } from '../plugins/staff-session.ts';
@@ -166,6 +167,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
         timeline: timeline.map(timelineEventBody),
         custody: custodyBody(custodyOf(timeline)),
         draftMatter,
+        facts: caseFactsOf(draftMatter, timeline, persons[0]?.birthDate ?? null),
       };
     },
   );
