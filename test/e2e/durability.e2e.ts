@@ -279,7 +279,7 @@ describe.each(targets)('acknowledged reports survive kill -9 [$name]', (target) 
       const running = load;
       const before = running.counts().acknowledged;
       // Under load for sure, then a random moment later.
-      await until(() => running.counts().acknowledged > before, 'an acknowledgement');
+      await until(() => running.counts().acknowledged > before, 'an acknowledgement', 120_000);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 600));
       inFlightAtKill.push(running.inFlight());
       await server.stop('SIGKILL');
@@ -357,6 +357,7 @@ describe.skipIf(!privateTmpfsAvailable())('a full disk [sqlite on a small tmpfs]
   let work: string | undefined;
   let load: IntakeLoad | undefined;
   let serverPid: number | undefined;
+  let launcherExited: Promise<unknown> | undefined;
   let restarted: RunningServer | undefined;
   afterAll(async () => {
     await load?.stop();
@@ -367,6 +368,8 @@ describe.skipIf(!privateTmpfsAvailable())('a full disk [sqlite on a small tmpfs]
         // already gone
       }
     }
+    // The launcher copies the data dir out when the server ends; let it finish first.
+    await launcherExited;
     await restarted?.stop('SIGKILL');
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
   });
@@ -404,8 +407,11 @@ describe.skipIf(!privateTmpfsAvailable())('a full disk [sqlite on a small tmpfs]
       },
     );
     const exited = new Promise((resolve) => launched.child.once('exit', resolve));
-    await untilServing(launched);
+    launcherExited = exited;
+    // Known before it serves, so that it is killed whatever happens next.
+    await until(() => /server pid \d+/.test(launched.output()), 'the server to be launched');
     serverPid = Number(/server pid (\d+)/.exec(launched.output())?.[1]);
+    await untilServing(launched);
     const credentials = adminCredentials(launched.output());
 
     load = startIntakeLoad({ baseUrl: `http://127.0.0.1:${port}`, clients: 4 });
