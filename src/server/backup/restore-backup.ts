@@ -7,7 +7,7 @@ import type { HabeasDatabase } from '../../adapters/db/database.ts';
 import { migrateToLatest } from '../../adapters/db/migrate.ts';
 import { openSqliteDatabase, sqliteFileName } from '../../adapters/db/sqlite-database.ts';
 import { checkSqliteIntegrity, sqliteMigrations } from '../../adapters/db/sqlite-snapshot.ts';
-import { insertRows, type TableRows } from '../../adapters/db/table-rows.ts';
+import { applicationTables, insertRows, type TableRows } from '../../adapters/db/table-rows.ts';
 import { type BackupManifest, readArchive } from './backup-archive.ts';
 import { BackupError } from './backup-error.ts';
 import { holdsNoRows, migrationsUpTo } from './copy-database.ts';
@@ -53,18 +53,35 @@ async function* lines(content: AsyncIterable<Uint8Array>): AsyncGenerator<string
   if (pending !== '') yield pending;
 }
 
-/** Loads the rows of a backup into an empty database, migrated to the backup's schema first. */
+/**
+ * Loads the rows of a backup into an empty database, migrated to the backup's schema first.
+ * Rows go only into the application's own tables.
+ */
 async function loadTableRows(
   target: HabeasDatabase,
   manifest: BackupManifest,
   content: AsyncIterable<Uint8Array>,
 ): Promise<void> {
   await migrateToLatest(target.db, migrationsUpTo(manifest.migrations));
+  const tables = new Set(await applicationTables(target.db));
   await target.db.transaction().execute(async (trx) => {
     for await (const line of lines(content)) {
-      await insertRows(trx, JSON.parse(line) as TableRows);
+      const batch = JSON.parse(line) as TableRows;
+      if (!tables.has(batch.table))
+        throw new BackupError(`the backup names a table ${batch.table}`);
+      await insertRows(trx, batch);
     }
   });
+}
+
+/**
+ * Which database files a backup may carry: its own kind of database, and never SQLite's journal
+ * files, which would be applied to the restored database.
+ */
+function expectedFile(name: string, manifest: BackupManifest): boolean {
+  if (name === tableRowsEntry) return manifest.database === 'table-rows';
+  if (name === sqliteFileName) return manifest.database === 'sqlite-file';
+  return !name.startsWith(`${sqliteFileName}-`);
 }
 
 /**
@@ -105,6 +122,7 @@ export async function restoreBackup(input: {
       },
       async onFile(name, content) {
         if (manifest === null) throw new BackupError('the backup has no manifest');
+        if (!expectedFile(name, manifest)) throw new BackupError(`the backup holds ${name}`);
         files.push(name);
         if (name !== tableRowsEntry) {
           await writeFileFrom(path.join(staging, ...name.split('/')), content);

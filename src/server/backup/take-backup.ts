@@ -35,6 +35,9 @@ function fileContent(file: string): () => AsyncIterable<Uint8Array> {
  */
 async function writeNewFile(out: string, content: AsyncIterable<Uint8Array>): Promise<number> {
   if (existsSync(out)) throw new BackupError(`${out} exists: a backup never overwrites a file`);
+  if (!existsSync(path.dirname(path.resolve(out)))) {
+    throw new BackupError(`there is no folder ${path.dirname(out)}`);
+  }
   const partial = `${out}.partial-${randomBytes(4).toString('hex')}`;
   const handle = await open(partial, 'wx', 0o600);
   let bytes = 0;
@@ -114,9 +117,10 @@ export async function takeBackup(input: {
         database: 'table-rows',
         migrations: await appliedMigrations(snapshot),
       };
+      // The rows go last: a restore commits them as its last step, after every file is written.
       const files: ArchiveFile[] = [
-        { name: tableRowsEntry, content: tableRowsContent(snapshot, input.postgres.dialect) },
         ...others.map((name) => ({ name, content: fileContent(path.join(input.dataDir, name)) })),
+        { name: tableRowsEntry, content: tableRowsContent(snapshot, input.postgres.dialect) },
       ];
       const bytes = await writeNewFile(
         input.out,
