@@ -271,7 +271,7 @@ describe.each(targets)('acknowledged reports survive kill -9 [$name]', ({ create
   });
 
   it(`loses no acknowledged report over ${kills} kills under intake load`, {
-    timeout: 480_000,
+    timeout: 600_000,
   }, async () => {
     const started = Date.now();
     const env = { ...target.env, HABEAS_INTAKE_LIMITS: 'off' };
