@@ -26,17 +26,33 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
  * would otherwise fail with SQLITE_BUSY when another process wrote in between.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #connection: SQLite.Database;
+
+  constructor(config: SqliteDialectConfig, connection: SQLite.Database) {
+    super(config);
+    this.#connection = connection;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (a full disk: SQLITE_FULL); a
+   * second rollback would fail and its error would hide the one that caused it.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#connection.inTransaction) return;
+    await super.rollbackTransaction(connection);
   }
 }
 
 class HabeasSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #connection: SQLite.Database;
 
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
+  constructor(connection: SQLite.Database) {
+    super({ database: connection });
+    this.#connection = connection;
   }
 
   override createAdapter(): DialectAdapter {
@@ -44,7 +60,7 @@ class HabeasSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver({ database: this.#connection }, this.#connection);
   }
 }
 
@@ -74,6 +90,6 @@ export function openSqliteDatabase(file: string): HabeasDatabase {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DataDirError(`cannot open the database file ${file}: ${reason}`);
   }
-  const db = new Kysely<Database>({ dialect: new HabeasSqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new HabeasSqliteDialect(connection) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -14,6 +14,7 @@ import { BootError, loadConfigOrFail, openStorage, runMain } from '../boot.ts';
 import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
+import { registerBackupCommands, registerDbCopyCommand } from './backup.command.ts';
 import { registerEscrowCommands } from './escrow.command.ts';
 import { registerRulesCommands } from './rules.command.ts';
 
@@ -76,7 +77,9 @@ async function organisationOf(ports: Ports, given: string | undefined): Promise<
 export function buildProgram(): Command {
   const program = new Command('habeas')
     .description('Habeas administration: organisations, staff, audit log, database')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Options after a subcommand belong to it (`backup --out` and `backup keygen --out`).
+    .enablePositionalOptions();
 
   const org = program.command('org').description('organisations');
   org
@@ -204,6 +207,7 @@ export function buildProgram(): Command {
 
   registerEscrowCommands(program, withPorts, organisationOf);
   registerRulesCommands(program);
+  registerBackupCommands(program);
 
   const db = program.command('db').description('the database');
   db.command('migrate')
@@ -213,6 +217,7 @@ export function buildProgram(): Command {
       await database.close();
       process.stdout.write('database is up to date\n');
     });
+  registerDbCopyCommand(db);
 
   const env = program.command('env').description('configuration');
   env
