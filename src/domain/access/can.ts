@@ -26,7 +26,11 @@ export type Action =
   | 'case.assign'
   | 'case.delete'
   | 'rules.manage'
-  | 'rules.dispute';
+  | 'rules.dispute'
+  | 'roster.read'
+  | 'roster.manage'
+  | 'board.read'
+  | 'alert.manage';
 
 type Grant = 'any' | 'assigned' | 'self';
 
@@ -64,6 +68,19 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   // Which version of a disputed rule applies is a legal judgement for the organisation.
   'rules.manage': { admin: 'any', coordinator: 'any' },
   'rules.dispute': { admin: 'any', coordinator: 'any', lawyer: 'any' },
+  // Everyone on staff may see who is on duty now: that is whom to call.
+  'roster.read': {
+    admin: 'any',
+    coordinator: 'any',
+    lawyer: 'any',
+    operator: 'any',
+    volunteer: 'any',
+  },
+  'roster.manage': { admin: 'any', coordinator: 'any' },
+  // The board shows case codes, places and times, never a name: everyone who works cases sees it.
+  'board.read': { coordinator: 'any', lawyer: 'any', operator: 'any', volunteer: 'any' },
+  // Acknowledging an alert that was paged to someone else: taking it over.
+  'alert.manage': { coordinator: 'any' },
 };
 
 function grantCovers(grant: Grant, actor: Actor, subject: Subject): boolean {
