@@ -1,12 +1,15 @@
 import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
+import { alertsRepository } from './alerts.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
+import { jobsRepository } from './jobs.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
+import { rosterRepository } from './roster.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
 import { staffUsersRepository } from './staff-users.repository.ts';
@@ -26,6 +29,9 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           caseFiles: caseFilesRepository(transaction, sealing),
           caseTimelines: caseTimelineRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
+          roster: rosterRepository(transaction),
+          alerts: alertsRepository(transaction),
+          jobs: jobsRepository(transaction),
         };
         return work(repositories);
       });

@@ -91,3 +91,61 @@ export const maxDeliveryAttempts = 6;
 export function deliveryRetryDelayMs(failedAttempts: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, failedAttempts - 1), 5 * 60_000);
 }
+
+/**
+ * Ways an alert reaches a person. `board` is the staff app's live board; a Telegram channel
+ * joins this list when the organisation's bot can send.
+ */
+export const alertChannelNames = ['email', 'board'] as const;
+export type AlertChannelName = (typeof alertChannelNames)[number];
+
+/** One person paged for an alert, at one step of its escalation. */
+export type AlertPage = {
+  id: string;
+  orgId: string;
+  alertId: string;
+  userId: string;
+  /** The escalation step that paged him: 0 is the first. */
+  level: number;
+  pagedAt: Date;
+};
+
+export type AlertDeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** A page on one channel: retried with backoff until sent or given up. */
+export type AlertDelivery = {
+  id: string;
+  orgId: string;
+  alertId: string;
+  pageId: string;
+  channel: AlertChannelName;
+  status: AlertDeliveryStatus;
+  /** Attempts made so far. */
+  attempts: number;
+  sentAt: Date | null;
+};
+
+export const alertStepKinds = [
+  'raised',
+  'paged',
+  'sent',
+  'delivery-failed',
+  'delivery-given-up',
+  'acknowledged',
+  'exhausted',
+] as const;
+export type AlertStepKind = (typeof alertStepKinds)[number];
+
+/** The alert log shown on the case: every page, delivery, failure and acknowledgement. */
+export type AlertStep = {
+  id: string;
+  orgId: string;
+  alertId: string;
+  caseId: string;
+  kind: AlertStepKind;
+  at: Date;
+  userId: string | null;
+  channel: AlertChannelName | null;
+  /** For deliveries: which attempt this was. */
+  attempt: number | null;
+};
