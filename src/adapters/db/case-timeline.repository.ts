@@ -74,6 +74,24 @@ export function caseTimelineRepository(
       return true;
     },
 
+    async addEventFrame(event) {
+      await db
+        .insertInto('timeline_events')
+        .values({
+          id: event.id,
+          org_id: event.orgId,
+          case_id: event.caseId,
+          kind: event.kind,
+          occurred_at: toIso(event.occurredAt),
+          place_id: event.placeId,
+          power_of_attorney: event.powerOfAttorney,
+          note: null,
+          recorded_by: event.recordedBy,
+          recorded_at: toIso(event.recordedAt),
+        })
+        .execute();
+    },
+
     async listEventFrames(caseFile) {
       return (await eventRows(caseFile)).map(eventFrame);
     },

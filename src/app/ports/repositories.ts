@@ -112,6 +112,8 @@ export type CaseListFilter = {
   assigneeId?: string;
   /** Only cases with a timeline event at this place (where he was detained or taken). */
   placeId?: string;
+  /** Only cases with a detention on their timeline (the live board). */
+  detainedOnly?: boolean;
   /** Only cases opened in this period (a campaign), both ends included. */
   createdFrom?: Date;
   createdTo?: Date;
@@ -258,6 +260,11 @@ export interface AlertRepository {
 export interface CaseTimelineRepository {
   /** False when the opener holds no key to the case. */
   addEvent(caseFile: CaseFile, opener: UnlockedIdentity, event: TimelineEvent): Promise<boolean>;
+  /**
+   * An event with nothing to seal (no note), recorded without a key: what a report says about a
+   * detention, before anyone has opened the case.
+   */
+  addEventFrame(event: TimelineEvent & { note: null }): Promise<void>;
   /** Kinds, times and places only, oldest first: enough to check a new event's order. */
   listEventFrames(caseFile: CaseFile): Promise<Omit<TimelineEvent, 'note'>[]>;
   /** Kinds, times and places of several cases' events, oldest first, by case id. */

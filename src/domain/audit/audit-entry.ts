@@ -32,7 +32,13 @@ export type AuditAction =
   | 'case.event-recorded'
   | 'case.draft-matter-saved'
   | 'case.deleted'
-  | 'case.decryption-failed';
+  | 'case.decryption-failed'
+  | 'roster.shift-added'
+  | 'roster.shift-changed'
+  | 'roster.shift-removed'
+  | 'roster.escalation-set'
+  | 'alert.raised'
+  | 'alert.acknowledged';
 
 export type AuditEvent = {
   orgId: string;
