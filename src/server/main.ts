@@ -6,6 +6,7 @@ import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from './container.ts';
 import { buildServer } from './http/build-server.ts';
 import { startRetentionJob } from './jobs/retention.job.ts';
+import { startJobRunner } from './jobs/start-job-runner.ts';
 
 const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -52,9 +53,14 @@ runMain(async () => {
       'HABEAS_INTAKE_LIMITS=off: the public intake has no anti-abuse limits (load tests only)',
     );
   }
+  if (config.SMTP_URL === undefined) {
+    app.log.warn('SMTP_URL is not set: alerts reach the live board only, not e-mail');
+  }
   const stopRetention = startRetentionJob(ports, app.log);
+  const stopJobs = startJobRunner(ports, database, app.log);
   const shutdown = async () => {
     stopRetention();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -320,6 +320,10 @@ export function caseFilesRepository(
             .where('timeline_events.place_id', '=', placeId),
         );
       }
+      if (filter.caseIds !== undefined) {
+        if (filter.caseIds.length === 0) return [];
+        query = query.where('case_files.id', 'in', [...filter.caseIds]);
+      }
       if (filter.detainedOnly === true) {
         query = query.where('case_files.id', 'in', (eb) =>
           eb

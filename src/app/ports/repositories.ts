@@ -114,6 +114,8 @@ export type CaseListFilter = {
   placeId?: string;
   /** Only cases with a detention on their timeline (the live board). */
   detainedOnly?: boolean;
+  /** Only these cases. */
+  caseIds?: readonly string[];
   /** Only cases opened in this period (a campaign), both ends included. */
   createdFrom?: Date;
   createdTo?: Date;

@@ -13,6 +13,8 @@ export type RosterView = {
   /** Who is on duty at the moment of reading, in the order alerts reach them. */
   onDutyNow: { userId: string; displayName: string }[];
   escalationMinutes: number;
+  /** Active staff, who can be put on duty. */
+  staff: { userId: string; displayName: string }[];
 };
 
 /** A roster is read a week or so at a time; more is a mistake or a scrape. */
@@ -77,6 +79,9 @@ export async function readRoster(
       gaps: coverageGaps(covering, period),
       onDutyNow: onDuty.map((userId) => ({ userId, displayName: nameOf(userId) })),
       escalationMinutes: await escalationMinutesOf(repositories, actor.orgId),
+      staff: staff
+        .filter((member) => member.status === 'active')
+        .map((member) => ({ userId: member.id, displayName: member.displayName })),
     };
   });
 }

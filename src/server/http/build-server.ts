@@ -11,8 +11,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Ports } from '../../app/ports/ports.ts';
 import { authRoutes } from './api/auth.routes.ts';
+import { boardRoutes } from './api/board.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
+import { rosterRoutes } from './api/roster.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
@@ -22,6 +24,7 @@ import { registerErrorHandling } from './errors/error-handler.ts';
 import { zodValidatorCompiler } from './errors/input-validation.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerAccessControl } from './plugins/staff-session.ts';
+import { alertAcknowledgeRoutes } from './public/alert-acknowledge.routes.ts';
 import { followUpRoutes } from './public/follow-up.routes.ts';
 import { homeRoutes } from './public/home.routes.ts';
 import { quickExitRoutes } from './public/quick-exit.routes.ts';
@@ -116,6 +119,8 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(timelineRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
+  await app.register(rosterRoutes, { ports: options.ports });
+  await app.register(boardRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,
@@ -125,6 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(homeRoutes);
   await app.register(reportFormRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(followUpRoutes, { ports: options.ports, limits: intakeLimits });
+  await app.register(alertAcknowledgeRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(quickExitRoutes);
   await app.register(staticRoutes, { staffAppDir: options.staffAppDir });
   await app.ready();
