@@ -9,18 +9,20 @@ import { LoginPage } from './auth/login-page.tsx';
 import { ResetPage } from './auth/reset-page.tsx';
 import { VerifyPage } from './auth/verify-page.tsx';
 import { WelcomePage } from './auth/welcome-page.tsx';
+import { BoardPage } from './board/board-page.tsx';
 import { CasePage } from './cases/case-page.tsx';
 import { CasesPage } from './cases/cases-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
+import { RosterPage } from './roster/roster-page.tsx';
 import { type Address, caseIdAt, isAt, type Screen, showAddress } from './routing/screens.ts';
 import { RulesPage } from './rules/rules-page.tsx';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
 
 /** Pages for signed-in staff, which keep who is signed in. */
-type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases';
+type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'roster' | 'board';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
@@ -70,6 +72,8 @@ function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('legal-position')) return { screen: 'legal-position', staff };
   if (isAt('rules')) return { screen: 'rules', staff };
   if (isAt('cases')) return { screen: 'cases', staff };
+  if (isAt('roster')) return { screen: 'roster', staff };
+  if (isAt('board')) return { screen: 'board', staff };
   const caseId = caseIdAt();
   if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
@@ -141,6 +145,25 @@ export function App({ api }: { api: ApiClient }) {
           onLegalPosition={() => show({ screen: 'legal-position', staff: view.staff })}
           onRules={() => show({ screen: 'rules', staff: view.staff })}
           onCases={() => show({ screen: 'cases', staff: view.staff })}
+          onRoster={() => show({ screen: 'roster', staff: view.staff })}
+          onBoard={() => show({ screen: 'board', staff: view.staff })}
+        />
+      );
+    case 'roster':
+      return (
+        <RosterPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+        />
+      );
+    case 'board':
+      return (
+        <BoardPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+          onOpenCase={(caseId) => show({ screen: 'case', caseId, staff: view.staff })}
         />
       );
     case 'legal-position':

@@ -16,6 +16,15 @@ import {
   totpEnrolmentResponse,
 } from '../../contracts/auth.ts';
 import {
+  type AcknowledgementResponse,
+  acknowledgementResponse,
+  type BoardResponse,
+  boardResponse,
+  type CaseAlertsResponse,
+  caseAlertsResponse,
+  raisedAlertResponse,
+} from '../../contracts/board.ts';
+import {
   type CampaignListResponse,
   type CaseFileResponse,
   campaignListResponse,
@@ -23,6 +32,12 @@ import {
   caseListResponse,
 } from '../../contracts/cases.ts';
 import { errorBody } from '../../contracts/error-body.ts';
+import {
+  type RosterResponse,
+  rosterResponse,
+  type ShiftBody,
+  shiftResponse,
+} from '../../contracts/roster.ts';
 import {
   type EvaluateRulesRequest,
   type EvaluationResponse,
@@ -114,7 +129,20 @@ export type ApiClient = {
   saveDraftMatter(caseId: string, body: DraftMatterBody): Promise<void>;
   /** Asked once per client: it labels the answers of every report. */
   hotlineQuestionnaire(): Promise<Questionnaire>;
+  /** Shifts overlapping the period, its coverage gaps, and who is on duty now. */
+  roster(period: { from: string; to: string }): Promise<RosterResponse>;
+  addShift(body: ShiftBody): Promise<void>;
+  removeShift(shiftId: string): Promise<void>;
+  setEscalationMinutes(minutes: number): Promise<void>;
+  /** Who is held where now, by case code, and the alerts nobody has taken. */
+  board(): Promise<BoardResponse>;
+  acknowledgeAlert(alertId: string): Promise<AcknowledgementResponse>;
+  caseAlerts(caseId: string): Promise<CaseAlertsResponse>;
+  /** Pages the lawyer on duty about the case, as a new detention would. */
+  markCaseUrgent(caseId: string): Promise<void>;
 };
+
+export type { BoardResponse, CaseAlertsResponse, RosterResponse };
 
 type Call<T> = {
   path: string;
@@ -122,7 +150,7 @@ type Call<T> = {
   /** Present for a POST or PUT; GETs carry no body. */
   body?: object;
   /** How a body is sent; POST unless said otherwise. */
-  method?: 'POST' | 'PUT';
+  method?: 'POST' | 'PUT' | 'DELETE';
   /** The session cookie is replaced, so a CSRF token bound to the old one is stale. */
   renewsSession?: boolean;
 };
@@ -184,7 +212,11 @@ export function createApiClient(options: { language: () => string }): ApiClient 
     return csrfToken;
   }
 
-  async function write(method: 'POST' | 'PUT', path: string, body: object): Promise<Response> {
+  async function write(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: object,
+  ): Promise<Response> {
     const token = await cachedCsrfToken();
     return send(path, {
       method,
@@ -302,6 +334,44 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         },
       );
       return hotline;
+    },
+    roster: ({ from, to }) =>
+      request({
+        path: `/roster?${new URLSearchParams({ from, to }).toString()}`,
+        schema: rosterResponse,
+      }),
+    addShift: async (body) => {
+      await request({ path: '/roster/shifts', schema: shiftResponse, body });
+    },
+    removeShift: (shiftId) =>
+      request({
+        path: `/roster/shifts/${encodeURIComponent(shiftId)}`,
+        schema: noContent,
+        body: {},
+        method: 'DELETE',
+      }),
+    setEscalationMinutes: (escalationMinutes) =>
+      request({
+        path: '/roster/escalation',
+        schema: noContent,
+        body: { escalationMinutes },
+        method: 'PUT',
+      }),
+    board: () => request({ path: '/board', schema: boardResponse }),
+    acknowledgeAlert: (alertId) =>
+      request({
+        path: `/alerts/${encodeURIComponent(alertId)}/acknowledge`,
+        schema: acknowledgementResponse,
+        body: {},
+      }),
+    caseAlerts: (caseId) =>
+      request({ path: `/cases/${encodeURIComponent(caseId)}/alerts`, schema: caseAlertsResponse }),
+    markCaseUrgent: async (caseId) => {
+      await request({
+        path: `/cases/${encodeURIComponent(caseId)}/alerts`,
+        schema: raisedAlertResponse,
+        body: {},
+      });
     },
   };
 }

@@ -307,6 +307,7 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       'GET /api/v1/cases?status=open': () => list([reported]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
@@ -351,6 +352,7 @@ describe('cases', () => {
     const server = fakeServer({
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/close`]: () => {
         current = { ...caseFile, status: 'closed' };
         return { status: 204 };
@@ -383,6 +385,7 @@ describe('cases', () => {
     const server = fakeServer({
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => errorReply(403, 'KEY_UNAVAILABLE', refusal),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
     startApp(`/staff/cases/${reported.id}`, server);
@@ -399,6 +402,7 @@ describe('cases', () => {
     const server = fakeServer({
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
       ...questionnaireRoute,
     });
@@ -417,7 +421,9 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       'GET /api/v1/cases?status=open': () => list([reported, assigned]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
+      [`GET /api/v1/cases/${assigned.id}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);

@@ -84,6 +84,7 @@ describe('draft matter', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
         saved.push(request.body);
         return saved.length === 1
@@ -146,6 +147,7 @@ describe('case timeline', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: (request) => {
         const body = request.body as { occurredAt: string; note: string | null };
         const recorded: TimelineEventResponse = {
@@ -198,6 +200,7 @@ describe('case timeline', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: () => ({
         status: 422,
         body: {

@@ -13,6 +13,8 @@ type HomePageProps = {
   onLegalPosition: () => void;
   onRules: () => void;
   onCases: () => void;
+  onRoster: () => void;
+  onBoard: () => void;
 };
 
 export function HomePage({
@@ -22,6 +24,8 @@ export function HomePage({
   onLegalPosition,
   onRules,
   onCases,
+  onRoster,
+  onBoard,
 }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
@@ -57,6 +61,16 @@ export function HomePage({
           <li>
             <ScreenLink to="cases" onShow={onCases}>
               {t('home.cases')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="board" onShow={onBoard}>
+              {t('home.board')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="roster" onShow={onRoster}>
+              {t('home.roster')}
             </ScreenLink>
           </li>
           <li>

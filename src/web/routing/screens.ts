@@ -9,6 +9,8 @@ export const screenPaths = {
   'legal-position': '/staff/legal-position',
   rules: '/staff/rules',
   cases: '/staff/cases',
+  roster: '/staff/roster',
+  board: '/staff/board',
 } as const;
 
 export type Screen = keyof typeof screenPaths;
