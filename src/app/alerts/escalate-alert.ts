@@ -8,8 +8,8 @@ export type EscalationOutcome = 'paged' | 'exhausted' | 'not-needed';
 /**
  * One step of an alert's escalation, run by the job queue: pages the next person (the first on
  * duty, then the next, then the coordinators), enqueues a delivery on every channel for each,
- * and the next step after the organisation's delay. A step that finds the alert acknowledged, or
- * already past this step, does nothing; the step itself is a compare-and-set on the alert's
+ * and the next step after the organisation's delay. A step that finds the alert acknowledged or
+ * already past this step, or its case closed, does nothing; the step itself is a compare-and-set on the alert's
  * level in the same transaction as the pages, so two runners, or a runner that died after the
  * commit and before it marked the job done, can never page twice.
  */
@@ -22,6 +22,9 @@ export async function escalateAlert(
     const alert = await repositories.alerts.findById(input.orgId, input.alertId);
     if (alert === null || alert.status !== 'open' || alert.level !== input.level)
       return 'not-needed';
+    // A case closed meanwhile needs nobody any more.
+    const caseFile = await repositories.caseFiles.findFrame(alert.orgId, alert.caseId);
+    if (caseFile === null || caseFile.status !== 'open') return 'not-needed';
     const pages = await repositories.alerts.listPages(alert.orgId, [alert.id]);
     const staff = await repositories.staffUsers.listByOrganisation(alert.orgId);
     const active = new Set(
