@@ -117,13 +117,15 @@ describe.each(testDialects())('alerts and escalation [$name]', (dialect) => {
     const coordinator = await staff(['coordinator'], 'coordinator@example.org');
     const anna = await staff(['lawyer'], 'anna@example.org');
     const boris = await staff(['lawyer'], 'boris@example.org');
-    await addShift(ports, coordinator.session, {
+    await addShift(ports, coordinator.session.actor, {
+      orgId,
       userId: boris.userId,
       startsAt: new Date('2026-11-30T09:00:00Z'),
       endsAt: new Date('2026-11-30T21:00:00Z'),
       region: null,
     });
-    await addShift(ports, coordinator.session, {
+    await addShift(ports, coordinator.session.actor, {
+      orgId,
       userId: anna.userId,
       startsAt: new Date('2026-11-30T08:00:00Z'),
       endsAt: new Date('2026-11-30T20:00:00Z'),

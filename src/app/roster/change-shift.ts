@@ -17,7 +17,7 @@ export async function changeShift(
   const now = deps.clock.now();
   return deps.unitOfWork.run(async (repositories) => {
     const existing = await loadShift(repositories, actor, shiftId);
-    await checkShift(repositories, actor, input);
+    await checkShift(repositories, actor.orgId, input);
     const shift: Shift = { ...existing, ...input };
     await repositories.roster.updateShift(shift);
     await recordAudit(repositories, deps, now, {

@@ -1,7 +1,6 @@
 import { defaultEscalationMinutes } from '../../domain/alerts/alert.ts';
 import { type CoverageGap, coverageGaps, onDutyAt, type Shift } from '../../domain/roster/shift.ts';
-import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
-import { authorise } from '../accounts/staff-actor.ts';
+import { authorise, type StaffActor } from '../accounts/staff-actor.ts';
 import { FactsRefusedError } from '../app-error.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Repositories } from '../ports/repositories.ts';
@@ -47,11 +46,11 @@ export async function onDutyStaff(
  */
 export async function readRoster(
   deps: Pick<Ports, 'unitOfWork' | 'clock'>,
-  current: Pick<AuthenticatedSession, 'actor'>,
-  period: { from: Date; to: Date; region?: string },
+  actor: StaffActor,
+  period: { orgId: string; from: Date; to: Date; region?: string },
 ): Promise<RosterView> {
-  const { actor } = current;
-  authorise(actor, 'roster.read', { type: 'organisation', orgId: actor.orgId });
+  const { orgId } = period;
+  authorise(actor, 'roster.read', { type: 'organisation', orgId });
   const lengthMs = period.to.getTime() - period.from.getTime();
   if (lengthMs <= 0 || lengthMs > maxPeriodDays * 86_400_000)
     throw new FactsRefusedError([
@@ -65,20 +64,20 @@ export async function readRoster(
     ]);
   const now = deps.clock.now();
   return deps.unitOfWork.run(async (repositories) => {
-    const shifts = await repositories.roster.listShifts(actor.orgId, period);
-    const staff = await repositories.staffUsers.listByOrganisation(actor.orgId);
+    const shifts = await repositories.roster.listShifts(orgId, period);
+    const staff = await repositories.staffUsers.listByOrganisation(orgId);
     const nameOf = (userId: string) =>
       staff.find((member) => member.id === userId)?.displayName ?? '';
     const covering = shifts.filter(
       (shift) =>
         period.region === undefined || shift.region === null || shift.region === period.region,
     );
-    const onDuty = await onDutyStaff(repositories, actor.orgId, now);
+    const onDuty = await onDutyStaff(repositories, orgId, now);
     return {
       shifts: shifts.map((shift) => ({ ...shift, displayName: nameOf(shift.userId) })),
       gaps: coverageGaps(covering, period),
       onDutyNow: onDuty.map((userId) => ({ userId, displayName: nameOf(userId) })),
-      escalationMinutes: await escalationMinutesOf(repositories, actor.orgId),
+      escalationMinutes: await escalationMinutesOf(repositories, orgId),
       staff: staff
         .filter((member) => member.status === 'active')
         .map((member) => ({ userId: member.id, displayName: member.displayName })),

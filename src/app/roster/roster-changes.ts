@@ -7,23 +7,24 @@ export type ShiftInput = Pick<Shift, 'userId' | 'startsAt' | 'endsAt' | 'region'
 
 /**
  * Refuses a shift the domain finds impossible, or one for someone who cannot answer alerts: a
- * person outside the organisation, or an account that is not active.
+ * person outside the organisation, or a closed account. Someone invited but not yet enrolled may
+ * be planned for next week; escalation pages only active accounts.
  */
 export async function checkShift(
   repositories: Repositories,
-  actor: Actor,
+  orgId: string,
   input: ShiftInput,
 ): Promise<void> {
   const problems = shiftProblems(input);
   if (problems.length > 0) throw new FactsRefusedError(problems);
-  const member = await repositories.staffUsers.findById(actor.orgId, input.userId);
-  if (member === null || member.status !== 'active') {
+  const member = await repositories.staffUsers.findById(orgId, input.userId);
+  if (member === null || member.status === 'revoked') {
     throw new FactsRefusedError([
       {
         path: ['userId'],
         message: {
-          ru: 'Дежурить может только действующий сотрудник организации.',
-          en: 'Only an active member of the organisation can be on duty.',
+          ru: 'Дежурить может только сотрудник организации с незакрытой учётной записью.',
+          en: 'Only a member of the organisation whose account is not closed can be on duty.',
         },
       },
     ]);

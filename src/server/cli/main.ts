@@ -15,6 +15,7 @@ import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
 import { registerEscrowCommands } from './escrow.command.ts';
+import { registerRosterCommands } from './roster.command.ts';
 import { registerRulesCommands } from './rules.command.ts';
 
 const cli = { system: 'cli' } as const;
@@ -203,6 +204,7 @@ export function buildProgram(): Command {
 
   registerEscrowCommands(program, withPorts, organisationOf);
   registerRulesCommands(program);
+  registerRosterCommands(program, withPorts, organisationOf);
 
   const db = program.command('db').description('the database');
   db.command('migrate')

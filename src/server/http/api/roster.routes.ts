@@ -56,7 +56,9 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app,
     },
     async (request) => {
       const { from, to, region } = request.query;
-      const roster = await readRoster(ports, requireStaff(request), {
+      const { actor } = requireStaff(request);
+      const roster = await readRoster(ports, actor, {
+        orgId: actor.orgId,
         from: new Date(from),
         to: new Date(to),
         ...(region === undefined ? {} : { region }),
@@ -84,7 +86,11 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app,
       },
     },
     async (request, reply) => {
-      const shift = await addShift(ports, requireStaff(request), shiftInput(request.body));
+      const { actor } = requireStaff(request);
+      const shift = await addShift(ports, actor, {
+        ...shiftInput(request.body),
+        orgId: actor.orgId,
+      });
       return reply.status(201).send(shiftBodyOf(shift));
     },
   );
