@@ -15,6 +15,10 @@ import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
+import { boardAlertChannel } from '../adapters/live/board-alert-channel.ts';
+import { inProcessLiveUpdates } from '../adapters/live/in-process-live-updates.ts';
+import { postgresLiveUpdates } from '../adapters/live/postgres-live-updates.ts';
+import { smtpAlertChannel } from '../adapters/mail/smtp-alert-channel.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
 import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
@@ -34,9 +38,32 @@ export function publicUrlOf(config: Pick<Config, 'HABEAS_PUBLIC_URL' | 'PORT'>):
   return config.HABEAS_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 }
 
+/**
+ * Live updates reach every instance through PostgreSQL when several share it; the embedded
+ * database has one process, and an in-process bus is all it needs.
+ */
+function configuredLiveUpdates(config: Pick<Config, 'DATABASE_URL'>) {
+  return config.DATABASE_URL === undefined
+    ? inProcessLiveUpdates()
+    : postgresLiveUpdates({ connectionString: config.DATABASE_URL });
+}
+
 /** Adapters chosen by configuration rather than fixed. */
 export function configuredPorts(config: Config): Partial<Ports> {
+  const liveUpdates = configuredLiveUpdates(config);
+  const mail = {
+    from: config.HABEAS_MAIL_FROM,
+    publicUrl: publicUrlOf(config),
+  };
   return {
+    liveUpdates,
+    // Without SMTP, alerts reach the board only: that is said at start.
+    alertChannels: [
+      ...(config.SMTP_URL === undefined
+        ? []
+        : [smtpAlertChannel({ smtpUrl: config.SMTP_URL, ...mail })]),
+      boardAlertChannel(liveUpdates),
+    ],
     blindIndex: hmacBlindIndex({
       key: loadIndexKey({ configured: config.HABEAS_INDEX_KEY, dataDir: config.HABEAS_DATA_DIR }),
       bits: blindIndexBitsFor(config.HABEAS_INDEX_EXPECTED_PERSONS),
@@ -61,7 +88,10 @@ const sharedShippedPlaces = shippedPlaceFiles();
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
   const recordSealing = sodiumRecordSealing();
+  const liveUpdates = overrides.liveUpdates ?? inProcessLiveUpdates();
   return {
+    liveUpdates,
+    alertChannels: [boardAlertChannel(liveUpdates)],
     unitOfWork: kyselyUnitOfWork(database, recordSealing),
     clock: { now: () => new Date() },
     ids: { newId: () => uuidv7() },

@@ -7,6 +7,7 @@ import { loadConfigOrFail, openStorage, runMain } from './boot.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from './container.ts';
 import { buildServer } from './http/build-server.ts';
 import { startRetentionJob } from './jobs/retention.job.ts';
+import { startJobRunner } from './jobs/start-job-runner.ts';
 import { telegramChannel } from './telegram/telegram-channel.ts';
 
 const staffAppDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -71,10 +72,15 @@ runMain(async () => {
       'HABEAS_INTAKE_LIMITS=off: the public intake has no anti-abuse limits (load tests only)',
     );
   }
+  if (config.SMTP_URL === undefined) {
+    app.log.warn('SMTP_URL is not set: alerts reach the live board only, not e-mail');
+  }
   const stopRetention = startRetentionJob(ports, app.log);
+  const stopJobs = startJobRunner(ports, database, app.log);
   const shutdown = async () => {
     stopRetention();
     await telegram?.stop();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

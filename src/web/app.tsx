@@ -10,6 +10,7 @@ import { LoginPage } from './auth/login-page.tsx';
 import { ResetPage } from './auth/reset-page.tsx';
 import { VerifyPage } from './auth/verify-page.tsx';
 import { WelcomePage } from './auth/welcome-page.tsx';
+import { BoardPage } from './board/board-page.tsx';
 import { CasePage } from './cases/case-page.tsx';
 import { CasesPage } from './cases/cases-page.tsx';
 import { HomePage } from './home/home-page.tsx';
@@ -17,13 +18,22 @@ import { rememberLanguage } from './i18n/i18n.ts';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
 import { MyDayPage } from './my-day/my-day-page.tsx';
 import { PlacesPage } from './places/places-page.tsx';
+import { RosterPage } from './roster/roster-page.tsx';
 import { type Address, caseIdAt, isAt, type Screen, showAddress } from './routing/screens.ts';
 import { RulesPage } from './rules/rules-page.tsx';
 
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
 
 /** Pages for signed-in staff, which keep who is signed in. */
-type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'my-day' | 'places';
+type StaffScreen =
+  | 'home'
+  | 'legal-position'
+  | 'rules'
+  | 'cases'
+  | 'my-day'
+  | 'places'
+  | 'roster'
+  | 'board';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
@@ -75,6 +85,8 @@ function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('cases')) return { screen: 'cases', staff };
   if (isAt('my-day')) return { screen: 'my-day', staff };
   if (isAt('places')) return { screen: 'places', staff };
+  if (isAt('roster')) return { screen: 'roster', staff };
+  if (isAt('board')) return { screen: 'board', staff };
   const caseId = caseIdAt();
   if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
@@ -148,6 +160,8 @@ export function App({ api }: { api: ApiClient }) {
           onCases={() => show({ screen: 'cases', staff: view.staff })}
           onMyDay={() => show({ screen: 'my-day', staff: view.staff })}
           onPlaces={() => show({ screen: 'places', staff: view.staff })}
+          onRoster={() => show({ screen: 'roster', staff: view.staff })}
+          onBoard={() => show({ screen: 'board', staff: view.staff })}
         />
       );
     case 'my-day':
@@ -164,6 +178,23 @@ export function App({ api }: { api: ApiClient }) {
           api={api}
           staff={view.staff}
           onHome={() => show({ screen: 'home', staff: view.staff })}
+        />
+      );
+    case 'roster':
+      return (
+        <RosterPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+        />
+      );
+    case 'board':
+      return (
+        <BoardPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+          onOpenCase={(caseId) => show({ screen: 'case', caseId, staff: view.staff })}
         />
       );
     case 'legal-position':

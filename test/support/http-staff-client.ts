@@ -35,6 +35,12 @@ export function httpStaffClient(baseUrl: string) {
 
   return {
     call,
+    /** The session cookie's value, to hand to a browser. */
+    sessionCookie(): string {
+      const value = cookies.get('habeas_session');
+      if (value === undefined) throw new Error('no session yet');
+      return value;
+    },
     /** First login of an account with no authenticator yet: enrols one and returns its secret. */
     async enrolAtFirstLogin(email: string, password: string): Promise<string> {
       const login = await call('POST', '/api/v1/auth/login', { email, password });

@@ -321,6 +321,19 @@ export function caseFilesRepository(
             .where('timeline_events.place_id', '=', placeId),
         );
       }
+      if (filter.caseIds !== undefined) {
+        if (filter.caseIds.length === 0) return [];
+        query = query.where('case_files.id', 'in', [...filter.caseIds]);
+      }
+      if (filter.detainedOnly === true) {
+        query = query.where('case_files.id', 'in', (eb) =>
+          eb
+            .selectFrom('timeline_events')
+            .select('timeline_events.case_id')
+            .where('timeline_events.org_id', '=', orgId)
+            .where('timeline_events.kind', '=', 'detained'),
+        );
+      }
       if (filter.createdFrom !== undefined)
         query = query.where('case_files.created_at', '>=', toIso(filter.createdFrom));
       if (filter.createdTo !== undefined)

@@ -245,6 +245,89 @@ export type PlacesTable = {
   updated_at: string;
 };
 
+export type ShiftsTable = {
+  id: string;
+  org_id: string;
+  user_id: string;
+  starts_at: string;
+  ends_at: string;
+  region: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type ResponseSettingsTable = {
+  org_id: string;
+  escalation_minutes: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+export type AlertsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  case_code: string;
+  place_id: string | null;
+  reason: string;
+  raised_at: string;
+  status: string;
+  level: number;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+};
+
+export type AlertPagesTable = {
+  id: string;
+  org_id: string;
+  alert_id: string;
+  user_id: string;
+  level: number;
+  paged_at: string;
+  ack_token_hash: string | null;
+  ack_token_expires_at: string | null;
+};
+
+export type AlertDeliveriesTable = {
+  id: string;
+  org_id: string;
+  alert_id: string;
+  page_id: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  sent_at: string | null;
+};
+
+export type AlertStepsTable = {
+  id: string;
+  org_id: string;
+  alert_id: string;
+  case_id: string;
+  kind: string;
+  at: string;
+  user_id: string | null;
+  channel: string | null;
+  attempt: number | null;
+};
+
+/** The job queue: JSON payloads of ids only; `claimed_until` is the lease of a runner. */
+export type JobsTable = {
+  id: string;
+  org_id: string;
+  kind: string;
+  payload: string;
+  idempotency_key: string;
+  run_at: string;
+  status: string;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -266,6 +349,13 @@ export type Database = {
   telegram_conversations: TelegramConversationsTable;
   case_tasks: CaseTasksTable;
   places: PlacesTable;
+  shifts: ShiftsTable;
+  response_settings: ResponseSettingsTable;
+  alerts: AlertsTable;
+  alert_pages: AlertPagesTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_steps: AlertStepsTable;
+  jobs: JobsTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -51,6 +51,13 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'telegram_conversations',
         'case_tasks',
         'places',
+        'alert_deliveries',
+        'alert_pages',
+        'alert_steps',
+        'alerts',
+        'jobs',
+        'response_settings',
+        'shifts',
       ]),
     );
     for (const table of domainTables) {

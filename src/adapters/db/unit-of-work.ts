@@ -1,14 +1,17 @@
 import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
+import { alertsRepository } from './alerts.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
 import { caseTasksRepository } from './case-tasks.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
+import { jobsRepository } from './jobs.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
 import { placesRepository } from './places.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
+import { rosterRepository } from './roster.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
 import { staffUsersRepository } from './staff-users.repository.ts';
@@ -32,6 +35,9 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           telegramConversations: telegramConversationsRepository(transaction),
           caseTasks: caseTasksRepository(transaction, sealing),
           places: placesRepository(transaction),
+          roster: rosterRepository(transaction),
+          alerts: alertsRepository(transaction),
+          jobs: jobsRepository(transaction),
         };
         return work(repositories);
       });

@@ -6,7 +6,7 @@ import { loadCaseFrame } from './read-case-file.ts';
 
 /** Closes a case; from then on the organisation's retention period runs for it. */
 export async function closeCaseFile(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'liveUpdates'>,
   current: AuthenticatedSession,
   caseId: string,
 ): Promise<void> {
@@ -23,4 +23,6 @@ export async function closeCaseFile(
       subjectId: caseId,
     });
   });
+  // A closed case leaves the live board.
+  await deps.liveUpdates.publish(current.actor.orgId);
 }

@@ -14,13 +14,13 @@ export type NewPerson = Pick<Person, 'fullName' | 'birthDate' | 'phone' | 'notes
 
 /**
  * Who a new case is sealed to: its creator (when staff opened it), the staff of the given roles
- * (who triage cases) and the organisation's escrow key, so that losing every staff key does not
+ * (who triage cases) or named (who are on duty) and the organisation's escrow key, so that losing every staff key does not
  * lose the case. Only public keys are needed: nobody's private key is used to seal.
  */
 export async function caseRecipients(
   repositories: Repositories,
   orgId: string,
-  entitled: { creatorId: string | null; roles: readonly Role[] },
+  entitled: { creatorId: string | null; roles: readonly Role[]; userIds?: readonly string[] },
 ): Promise<KeyRecipient[]> {
   const organisation = await repositories.organisations.findById(orgId);
   if (organisation?.escrowPublicKey == null) {
@@ -32,6 +32,7 @@ export async function caseRecipients(
     if (member.status !== 'active' || member.keys === null) continue;
     if (
       member.id !== entitled.creatorId &&
+      !entitled.userIds?.includes(member.id) &&
       !member.roles.some((role) => entitled.roles.includes(role))
     )
       continue;

@@ -22,7 +22,7 @@ export const telegramConversationLifetimeMs = 60 * 60_000;
 
 export type TelegramConversationDeps = Pick<
   Ports,
-  'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'blindIndex' | 'questionnaires'
+  'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'blindIndex' | 'questionnaires' | 'liveUpdates'
 > & { chatSealing: TelegramChatSealing };
 
 /** What the reporter did in the chat, as the bot understood it. */

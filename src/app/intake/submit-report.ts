@@ -1,3 +1,4 @@
+import { alertReasonOfReport } from '../../domain/alerts/alert.ts';
 import {
   type AnswerError,
   type Answers,
@@ -7,12 +8,14 @@ import {
   validateAll,
 } from '../../domain/intake/answers.ts';
 import { type IntakeChannel, toMinute } from '../../domain/intake/report.ts';
-import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
+import { reportedDetention, reportedPlaceId } from '../../domain/intake/reported-detention.ts';
+import { raiseAlert } from '../alerts/raise-alert.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { caseRecipients, type NewPerson, storeNewCase } from '../cases/create-case-file.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Repositories } from '../ports/repositories.ts';
+import { onDutyStaff } from '../roster/read-roster.ts';
 
 export const hotlineQuestionnaireId = 'hotline';
 
@@ -50,36 +53,56 @@ export async function receivingOrganisation(repositories: Repositories): Promise
 }
 
 /**
- * Takes a report from any channel: checks the answers against the questionnaire, opens a case
- * sealed to the triage staff and escrow (public keys only: it works before anyone has logged
- * in), and returns a case code and a secret follow-up token, which is stored only as a hash.
- * The transaction is committed, and so durable, before this returns.
+ * What a report of a detention puts on the timeline at once, in clear and without a key: the
+ * detention, and where he was taken, so that the live board shows him before anyone has opened
+ * the case.
  */
-/**
- * The timeline a report starts: when it came, and the detention it tells of, at the time and
- * station the reporter gave. Nothing personal: no note, so no key is needed to write it.
- */
-function reportedEvents(
-  answers: Answers,
-  receivedAt: Date,
-): Pick<TimelineEvent, 'kind' | 'occurredAt' | 'placeId'>[] {
-  const events: Pick<TimelineEvent, 'kind' | 'occurredAt' | 'placeId'>[] = [
-    { kind: 'reported', occurredAt: receivedAt, placeId: null },
-  ];
-  const detainedAt = answers['detained-at'];
-  if (answers.situation === 'detained' && typeof detainedAt === 'string') {
-    const station = answers['taken-from-station'];
-    events.push({
-      kind: 'detained',
-      occurredAt: new Date(detainedAt),
-      placeId: typeof station === 'object' && 'placeId' in station ? station.placeId : null,
+async function recordReportedDetention(
+  repositories: Repositories,
+  deps: Pick<Ports, 'ids'>,
+  input: { orgId: string; caseId: string; answers: Answers; now: Date },
+): Promise<boolean> {
+  const detention = reportedDetention(input.answers, input.now);
+  if (detention === null) return false;
+  const frame = {
+    orgId: input.orgId,
+    caseId: input.caseId,
+    occurredAt: detention.occurredAt,
+    powerOfAttorney: null,
+    note: null,
+    recordedBy: null,
+    recordedAt: input.now,
+  };
+  await repositories.caseTimelines.addEventFrame({
+    ...frame,
+    id: deps.ids.newId(),
+    kind: 'detained',
+    placeId: detention.detainedAtPlaceId,
+  });
+  if (detention.heldAtPlaceId !== null) {
+    await repositories.caseTimelines.addEventFrame({
+      ...frame,
+      id: deps.ids.newId(),
+      kind: 'transferred',
+      placeId: detention.heldAtPlaceId,
     });
   }
-  return events;
+  return true;
 }
 
+/**
+ * Takes a report from any channel: checks the answers against the questionnaire, opens a case
+ * sealed to the triage staff, the staff on duty and escrow (public keys only: it works before
+ * anyone has logged in), and returns a case code and a secret follow-up token, which is stored
+ * only as a hash. A report that needs action now (a detention) goes on the live board and raises
+ * an alert in the same transaction. The transaction is committed, and so durable, before this
+ * returns.
+ */
 export async function submitReport(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'blindIndex' | 'questionnaires'>,
+  deps: Pick<
+    Ports,
+    'unitOfWork' | 'clock' | 'ids' | 'tokens' | 'blindIndex' | 'questionnaires' | 'liveUpdates'
+  >,
   input: {
     channel: IntakeChannel;
     answers: RawAnswers;
@@ -94,11 +117,15 @@ export async function submitReport(
   const caseCode = deps.tokens.newCaseCode();
   const followUpToken = deps.tokens.newToken();
   const person = personOf(checked.answers);
-  await deps.unitOfWork.run(async (repositories) => {
+  const operational = operationalAnswers(questionnaire, checked.answers);
+  const { orgId, onBoard } = await deps.unitOfWork.run(async (repositories) => {
     const orgId = await receivingOrganisation(repositories);
+    // Whoever is on duty can open the report he is paged for, without waiting for a colleague.
+    const onDuty = await onDutyStaff(repositories, orgId, now);
     const recipients = await caseRecipients(repositories, orgId, {
       creatorId: null,
       roles: triageRoles,
+      userIds: onDuty,
     });
     const { caseId } = await storeNewCase(repositories, deps, {
       orgId,
@@ -115,23 +142,24 @@ export async function submitReport(
           caseCode,
           questionnaireId: questionnaire.questionnaireId,
           questionnaireVersion: questionnaire.version,
-          operationalAnswers: operationalAnswers(questionnaire, checked.answers),
+          operationalAnswers: operational,
           personalAnswers: personalAnswers(questionnaire, checked.answers),
           receivedAt: toMinute(now),
         },
       },
     });
-    for (const event of reportedEvents(checked.answers, toMinute(now))) {
-      await repositories.caseTimelines.addEventFrame({
-        ...event,
-        id: deps.ids.newId(),
-        orgId,
-        caseId,
-        powerOfAttorney: null,
-        recordedBy: null,
-        recordedAt: toMinute(now),
-      });
-    }
+    // The report starts the case's timeline; nothing personal, so no key is needed to write it.
+    await repositories.caseTimelines.addEventFrame({
+      id: deps.ids.newId(),
+      orgId,
+      caseId,
+      kind: 'reported',
+      occurredAt: toMinute(now),
+      placeId: null,
+      powerOfAttorney: null,
+      recordedBy: null,
+      recordedAt: toMinute(now),
+    });
     await recordAudit(repositories, deps, toMinute(now), {
       orgId,
       actorUserId: null,
@@ -140,7 +168,27 @@ export async function submitReport(
       subjectId: caseId,
       details: { via: input.channel, sealedTo: recipients.length },
     });
+    const onBoard = await recordReportedDetention(repositories, deps, {
+      orgId,
+      caseId,
+      answers: operational,
+      now: toMinute(now),
+    });
+    const reason = alertReasonOfReport(operational);
+    if (reason !== null) {
+      await raiseAlert(repositories, deps, {
+        orgId,
+        caseId,
+        caseCode,
+        placeId: reportedPlaceId(operational),
+        reason,
+        raisedBy: null,
+        now,
+      });
+    }
     await input.alsoInTransaction?.(repositories);
+    return { orgId, onBoard: onBoard || reason !== null };
   });
+  if (onBoard) await deps.liveUpdates.publish(orgId);
   return { ok: true, caseCode, followUpToken };
 }

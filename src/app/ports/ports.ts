@@ -1,3 +1,4 @@
+import type { AlertChannel } from './alert-channel.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { Campaigns } from './campaigns.ts';
 import type { Clock } from './clock.ts';
@@ -5,6 +6,7 @@ import type { CommonPasswords } from './common-passwords.ts';
 import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
+import type { LiveUpdates } from './live-updates.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { Questionnaires } from './questionnaires.ts';
 import type { UnitOfWork } from './repositories.ts';
@@ -31,4 +33,7 @@ export type Ports = {
   questionnaires: Questionnaires;
   campaigns: Campaigns;
   shippedPlaces: ShippedPlaces;
+  /** Every channel an alert goes out on; each page is delivered on each of them. */
+  alertChannels: readonly AlertChannel[];
+  liveUpdates: LiveUpdates;
 };

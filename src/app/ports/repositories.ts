@@ -1,16 +1,25 @@
 import type { Role } from '../../domain/access/roles.ts';
 import type { StaffSession } from '../../domain/accounts/staff-session.ts';
 import type { StaffUser } from '../../domain/accounts/staff-user.ts';
+import type {
+  Alert,
+  AlertDelivery,
+  AlertDeliveryStatus,
+  AlertPage,
+  AlertStep,
+} from '../../domain/alerts/alert.ts';
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { DraftMatter } from '../../domain/cases/draft-matter.ts';
 import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { Place, PlaceKind } from '../../domain/places/place.ts';
+import type { Shift } from '../../domain/roster/shift.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
 import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
+import type { JobRepository } from './job-queue.ts';
 import type { UnlockedIdentity } from './key-crypto.ts';
 
 export type Organisation = {
@@ -105,6 +114,10 @@ export type CaseListFilter = {
   assigneeId?: string;
   /** Only cases with a timeline event at this place (where he was detained or taken). */
   placeId?: string;
+  /** Only cases with a detention on their timeline (the live board). */
+  detainedOnly?: boolean;
+  /** Only these cases. */
+  caseIds?: readonly string[];
   /** Only cases opened in this period (a campaign), both ends included. */
   createdFrom?: Date;
   createdTo?: Date;
@@ -294,7 +307,59 @@ export type Repositories = {
   telegramConversations: TelegramConversationRepository;
   caseTasks: CaseTaskRepository;
   places: PlaceRepository;
+  roster: RosterRepository;
+  alerts: AlertRepository;
+  jobs: JobRepository;
 };
+
+/** The duty roster and how long an alert waits before it escalates. */
+export interface RosterRepository {
+  insertShift(shift: Shift, change: { by: string | null; at: Date }): Promise<void>;
+  /** False when there is no such shift. */
+  updateShift(shift: Shift): Promise<boolean>;
+  deleteShift(orgId: string, shiftId: string): Promise<boolean>;
+  findShift(orgId: string, shiftId: string): Promise<Shift | null>;
+  /** Shifts that overlap the period, earliest first. */
+  listShifts(orgId: string, period: { from: Date; to: Date }): Promise<Shift[]>;
+  /** Null when the organisation never chose: the default applies. */
+  findEscalationMinutes(orgId: string): Promise<number | null>;
+  setEscalationMinutes(
+    orgId: string,
+    minutes: number,
+    change: { by: string | null; at: Date },
+  ): Promise<void>;
+}
+
+/** Alerts, whom they paged, their deliveries per channel and their log. */
+export interface AlertRepository {
+  insert(alert: Alert): Promise<void>;
+  findById(orgId: string, alertId: string): Promise<Alert | null>;
+  /**
+   * Moves an open alert from one escalation step to the next; false when it is no longer open or
+   * another runner moved it first. This compare-and-set is what keeps a step from firing twice.
+   */
+  advance(alert: Alert, fromLevel: number): Promise<boolean>;
+  /** Closes an open alert; false when it was acknowledged already. */
+  acknowledge(alert: Alert, userId: string, at: Date): Promise<boolean>;
+  listOpen(orgId: string): Promise<Alert[]>;
+  listOfCase(orgId: string, caseId: string): Promise<Alert[]>;
+  addPage(page: AlertPage): Promise<void>;
+  listPages(orgId: string, alertIds: string[]): Promise<AlertPage[]>;
+  /** Replaces the page's acknowledgement link: only its hash is kept. */
+  setAckToken(page: AlertPage, tokenHash: string, expiresAt: Date): Promise<void>;
+  findPageByAckToken(tokenHash: string): Promise<{ page: AlertPage; expiresAt: Date } | null>;
+  /** Spends the page's link; false when it was spent already. */
+  spendAckToken(page: AlertPage): Promise<boolean>;
+  addDelivery(delivery: AlertDelivery): Promise<void>;
+  findDelivery(orgId: string, deliveryId: string): Promise<AlertDelivery | null>;
+  recordDeliveryAttempt(
+    delivery: AlertDelivery,
+    outcome: { status: AlertDeliveryStatus; at: Date },
+  ): Promise<void>;
+  listDeliveries(orgId: string, alertIds: string[]): Promise<AlertDelivery[]>;
+  addStep(step: AlertStep): Promise<void>;
+  listStepsOfCase(orgId: string, caseId: string): Promise<AlertStep[]>;
+}
 
 /** A case's timeline and draft matter; the sealed parts open only with a key to the case. */
 export interface CaseTimelineRepository {
@@ -302,6 +367,11 @@ export interface CaseTimelineRepository {
   addEvent(caseFile: CaseFile, opener: UnlockedIdentity, event: TimelineEvent): Promise<boolean>;
   /** An event with no note needs no key: the intake records the detention it was told of. */
   addEventFrame(event: Omit<TimelineEvent, 'note'>): Promise<void>;
+  /**
+   * An event with nothing to seal (no note), recorded without a key: what a report says about a
+   * detention, before anyone has opened the case.
+   */
+  addEventFrame(event: TimelineEvent & { note: null }): Promise<void>;
   /** Kinds, times and places only, oldest first: enough to check a new event's order. */
   listEventFrames(caseFile: CaseFile): Promise<Omit<TimelineEvent, 'note'>[]>;
   /** Kinds, times and places of several cases' events, oldest first, by case id. */

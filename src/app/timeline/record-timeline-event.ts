@@ -16,14 +16,14 @@ export type NewTimelineEvent = Pick<
  * it and the case's appeals. The audit entry names the kind only: the note is the case's.
  */
 export async function recordTimelineEvent(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'liveUpdates'>,
   current: AuthenticatedSession,
   caseId: string,
   input: NewTimelineEvent,
 ): Promise<TimelineEvent> {
   const { actor, identity } = current;
   const now = deps.clock.now();
-  return deps.unitOfWork.run(async (repositories) => {
+  const recorded = await deps.unitOfWork.run(async (repositories) => {
     const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.update');
     if (caseFile.status !== 'open') throw new AppError('CONFLICT', 'case is not open');
     if (identity === null) throw new AppError('KEY_UNAVAILABLE', 'writer holds no key pair');
@@ -54,4 +54,7 @@ export async function recordTimelineEvent(
     });
     return event;
   });
+  // Where he is held, and how stale the board's line is, may just have changed.
+  await deps.liveUpdates.publish(recorded.orgId);
+  return recorded;
 }

@@ -57,4 +57,13 @@ describe('can', () => {
     expect(can(actor(['coordinator']), 'place.manage', organisation)).toBe(true);
     expect(can(actor(['admin']), 'place.manage', organisation)).toBe(true);
   });
+
+  it('lets coordinators edit the roster, and every staff member see it and the board', () => {
+    const organisation = { type: 'organisation' as const, orgId: org };
+    expect(can(actor(['coordinator']), 'roster.manage', organisation)).toBe(true);
+    expect(can(actor(['lawyer']), 'roster.manage', organisation)).toBe(false);
+    expect(can(actor(['volunteer']), 'roster.read', organisation)).toBe(true);
+    expect(can(actor(['lawyer']), 'board.read', organisation)).toBe(true);
+    expect(can(actor(['admin']), 'board.read', organisation)).toBe(false);
+  });
 });

@@ -30,7 +30,11 @@ export type Action =
   | 'rules.dispute'
   | 'place.list'
   | 'place.edit'
-  | 'place.manage';
+  | 'place.manage'
+  | 'roster.read'
+  | 'roster.manage'
+  | 'board.read'
+  | 'alert.manage';
 
 type Grant = 'any' | 'assigned' | 'self';
 
@@ -82,6 +86,19 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   // stays unverified until someone with place.manage confirms it.
   'place.edit': { admin: 'any', coordinator: 'any', lawyer: 'any', operator: 'any' },
   'place.manage': { admin: 'any', coordinator: 'any' },
+  // Everyone on staff may see who is on duty now: that is whom to call.
+  'roster.read': {
+    admin: 'any',
+    coordinator: 'any',
+    lawyer: 'any',
+    operator: 'any',
+    volunteer: 'any',
+  },
+  'roster.manage': { admin: 'any', coordinator: 'any' },
+  // The board shows case codes, places and times, never a name: everyone who works cases sees it.
+  'board.read': { coordinator: 'any', lawyer: 'any', operator: 'any', volunteer: 'any' },
+  // Acknowledging an alert that was paged to someone else: taking it over.
+  'alert.manage': { coordinator: 'any' },
 };
 
 function grantCovers(grant: Grant, actor: Actor, subject: Subject): boolean {

@@ -39,7 +39,13 @@ export type AuditAction =
   | 'place.added'
   | 'place.edited'
   | 'place.confirmed'
-  | 'place.shipped-added';
+  | 'place.shipped-added'
+  | 'roster.shift-added'
+  | 'roster.shift-changed'
+  | 'roster.shift-removed'
+  | 'roster.escalation-set'
+  | 'alert.raised'
+  | 'alert.acknowledged';
 
 export type AuditEvent = {
   orgId: string;

@@ -146,4 +146,46 @@ describe.each(targets)('habeas CLI [$name]', { timeout: 120_000 }, (target) => {
     expect(both.code).toBe(1);
     expect(both.stderr).toContain('give either --days N or --keep');
   });
+
+  it('puts a staff member on duty and shows who is on duty and the time nobody covers', async () => {
+    await runHabeasCli(
+      ['user', 'add', '--email', 'duty@example.org', '--role', 'lawyer', '--name', 'Дежурный'],
+      target.env,
+    );
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const inFiveHours = new Date(Date.now() + 5 * 3_600_000).toISOString();
+    const added = await runHabeasCli(
+      ['roster', 'add', '--email', 'duty@example.org', '--from', inAnHour, '--to', inFiveHours],
+      target.env,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const shown = await runHabeasCli(['roster', 'show'], target.env);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('on duty now: nobody');
+    expect(shown.stdout).toContain(`shift ${inAnHour} – ${inFiveHours} Дежурный`);
+    expect(shown.stdout).toMatch(
+      new RegExp(`not covered \\S+ – ${inAnHour.replace(/[.]/g, '\\.')}`),
+    );
+    const backwards = await runHabeasCli(
+      ['roster', 'add', '--email', 'duty@example.org', '--from', inFiveHours, '--to', inAnHour],
+      target.env,
+    );
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('FACTS_REFUSED');
+    const noOffset = await runHabeasCli(
+      [
+        'roster',
+        'add',
+        '--email',
+        'duty@example.org',
+        '--from',
+        '2026-11-30T08:00',
+        '--to',
+        inAnHour,
+      ],
+      target.env,
+    );
+    expect(noOffset.code).not.toBe(0);
+    expect(noOffset.stderr).toContain('expected a time with its offset');
+  });
 });

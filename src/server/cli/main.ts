@@ -16,6 +16,7 @@ import { renderEnvExample } from '../config/env.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
 import { registerBackupCommands, registerDbCopyCommand } from './backup.command.ts';
 import { registerEscrowCommands } from './escrow.command.ts';
+import { registerRosterCommands } from './roster.command.ts';
 import { registerRulesCommands } from './rules.command.ts';
 
 const cli = { system: 'cli' } as const;
@@ -208,6 +209,7 @@ export function buildProgram(): Command {
   registerEscrowCommands(program, withPorts, organisationOf);
   registerRulesCommands(program);
   registerBackupCommands(program);
+  registerRosterCommands(program, withPorts, organisationOf);
 
   const db = program.command('db').description('the database');
   db.command('migrate')

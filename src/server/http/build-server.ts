@@ -15,9 +15,11 @@ import {
   telegramWebhookRoutes,
 } from '../telegram/telegram-webhook.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
+import { boardRoutes } from './api/board.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
+import { rosterRoutes } from './api/roster.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
 import { staffRoutes } from './api/staff.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
@@ -28,6 +30,7 @@ import { registerErrorHandling } from './errors/error-handler.ts';
 import { zodValidatorCompiler } from './errors/input-validation.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerAccessControl } from './plugins/staff-session.ts';
+import { alertAcknowledgeRoutes } from './public/alert-acknowledge.routes.ts';
 import { followUpRoutes } from './public/follow-up.routes.ts';
 import { homeRoutes } from './public/home.routes.ts';
 import { quickExitRoutes } from './public/quick-exit.routes.ts';
@@ -126,6 +129,8 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(rulesRoutes, { ports: options.ports });
   await app.register(tasksRoutes, { ports: options.ports });
   await app.register(placesRoutes, { ports: options.ports });
+  await app.register(rosterRoutes, { ports: options.ports });
+  await app.register(boardRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,
@@ -135,6 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(homeRoutes);
   await app.register(reportFormRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(followUpRoutes, { ports: options.ports, limits: intakeLimits });
+  await app.register(alertAcknowledgeRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(quickExitRoutes);
   if (options.telegramWebhook) {
     await app.register(telegramWebhookRoutes, { webhook: options.telegramWebhook });

@@ -16,6 +16,15 @@ import {
   totpEnrolmentResponse,
 } from '../../contracts/auth.ts';
 import {
+  type AcknowledgementResponse,
+  acknowledgementResponse,
+  type BoardResponse,
+  boardResponse,
+  type CaseAlertsResponse,
+  caseAlertsResponse,
+  raisedAlertResponse,
+} from '../../contracts/board.ts';
+import {
   type CampaignListResponse,
   type CaseFileResponse,
   campaignListResponse,
@@ -31,6 +40,12 @@ import {
   placeListResponse,
   placeResponse,
 } from '../../contracts/places.ts';
+import {
+  type RosterResponse,
+  rosterResponse,
+  type ShiftBody,
+  shiftResponse,
+} from '../../contracts/roster.ts';
 import {
   type EvaluateRulesRequest,
   type EvaluationResponse,
@@ -157,6 +172,17 @@ export type ApiClient = {
   /** Any change makes the place unverified until it is confirmed again. */
   editPlace(placeId: string, body: PlaceDetailsRequest): Promise<PlaceResponse>;
   confirmPlace(placeId: string): Promise<PlaceResponse>;
+  /** Shifts overlapping the period, its coverage gaps, and who is on duty now. */
+  roster(period: { from: string; to: string }): Promise<RosterResponse>;
+  addShift(body: ShiftBody): Promise<void>;
+  removeShift(shiftId: string): Promise<void>;
+  setEscalationMinutes(minutes: number): Promise<void>;
+  /** Who is held where now, by case code, and the alerts nobody has taken. */
+  board(): Promise<BoardResponse>;
+  acknowledgeAlert(alertId: string): Promise<AcknowledgementResponse>;
+  caseAlerts(caseId: string): Promise<CaseAlertsResponse>;
+  /** Pages the lawyer on duty about the case, as a new detention would. */
+  markCaseUrgent(caseId: string): Promise<void>;
 };
 
 /** `kind` repeats for several kinds, as the API reads it. */
@@ -169,6 +195,8 @@ function placesPath(filter: { kinds?: readonly PlaceKind[]; query?: string }): s
   return search === '' ? '/places' : `/places?${search}`;
 }
 
+export type { BoardResponse, CaseAlertsResponse, RosterResponse };
+
 type Call<T> = {
   path: string;
   schema: z.ZodType<T>;
@@ -180,7 +208,7 @@ type Call<T> = {
   renewsSession?: boolean;
 };
 
-type WriteMethod = 'POST' | 'PUT' | 'PATCH';
+type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const noContent = z.undefined();
 
@@ -401,6 +429,44 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         schema: placeResponse,
         body: {},
       }),
+    roster: ({ from, to }) =>
+      request({
+        path: `/roster?${new URLSearchParams({ from, to }).toString()}`,
+        schema: rosterResponse,
+      }),
+    addShift: async (body) => {
+      await request({ path: '/roster/shifts', schema: shiftResponse, body });
+    },
+    removeShift: (shiftId) =>
+      request({
+        path: `/roster/shifts/${encodeURIComponent(shiftId)}`,
+        schema: noContent,
+        body: {},
+        method: 'DELETE',
+      }),
+    setEscalationMinutes: (escalationMinutes) =>
+      request({
+        path: '/roster/escalation',
+        schema: noContent,
+        body: { escalationMinutes },
+        method: 'PUT',
+      }),
+    board: () => request({ path: '/board', schema: boardResponse }),
+    acknowledgeAlert: (alertId) =>
+      request({
+        path: `/alerts/${encodeURIComponent(alertId)}/acknowledge`,
+        schema: acknowledgementResponse,
+        body: {},
+      }),
+    caseAlerts: (caseId) =>
+      request({ path: `/cases/${encodeURIComponent(caseId)}/alerts`, schema: caseAlertsResponse }),
+    markCaseUrgent: async (caseId) => {
+      await request({
+        path: `/cases/${encodeURIComponent(caseId)}/alerts`,
+        schema: raisedAlertResponse,
+        body: {},
+      });
+    },
   };
 }
 

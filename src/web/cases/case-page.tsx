@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFacts } from '../../domain/rules/case-facts.ts';
+import { CaseAlertsPanel } from '../alerts/case-alerts-panel.tsx';
 import type { ApiClient, CaseFile } from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
@@ -249,6 +250,7 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
             </div>
           ) : null}
           <TimelinePanel api={api} file={load.file} onChanged={() => refresh(load.questionnaire)} />
+          <CaseAlertsPanel api={api} caseId={load.file.id} open={load.file.status === 'open'} />
           <h2>{t('case.persons')}</h2>
           <Persons persons={load.file.persons} />
           <DraftMatterPanel

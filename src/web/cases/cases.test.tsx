@@ -317,6 +317,7 @@ describe('cases', () => {
       'GET /api/v1/cases?status=open': () => list([reported]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       ...noTasks(reported.id),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
@@ -361,6 +362,7 @@ describe('cases', () => {
     const server = fakeServer({
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/close`]: () => {
         current = { ...caseFile, status: 'closed' };
         return { status: 204 };
@@ -394,6 +396,7 @@ describe('cases', () => {
     const server = fakeServer({
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => errorReply(403, 'KEY_UNAVAILABLE', refusal),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
     startApp(`/staff/cases/${reported.id}`, server);
@@ -410,6 +413,7 @@ describe('cases', () => {
     const server = fakeServer({
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
       ...noTasks(reported.id),
       ...questionnaireRoute,
@@ -429,9 +433,11 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       'GET /api/v1/cases?status=open': () => list([reported, assigned]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
       ...noTasks(reported.id),
       ...noTasks(assigned.id),
+      [`GET /api/v1/cases/${assigned.id}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);

@@ -122,6 +122,7 @@ describe('draft matter', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
         saved.push(request.body);
         return saved.length === 1
@@ -212,6 +213,7 @@ describe('case timeline', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: (request) => {
         const body = request.body as {
           occurredAt: string;
@@ -275,6 +277,7 @@ describe('case timeline', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: () => ({
         status: 422,
         body: {

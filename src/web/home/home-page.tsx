@@ -15,6 +15,8 @@ type HomePageProps = {
   onCases: () => void;
   onMyDay: () => void;
   onPlaces: () => void;
+  onRoster: () => void;
+  onBoard: () => void;
 };
 
 export function HomePage({
@@ -26,6 +28,8 @@ export function HomePage({
   onCases,
   onMyDay,
   onPlaces,
+  onRoster,
+  onBoard,
 }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
@@ -71,6 +75,16 @@ export function HomePage({
           <li>
             <ScreenLink to="places" onShow={onPlaces}>
               {t('home.places')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="board" onShow={onBoard}>
+              {t('home.board')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="roster" onShow={onRoster}>
+              {t('home.roster')}
             </ScreenLink>
           </li>
           <li>

@@ -11,6 +11,8 @@ export const screenPaths = {
   cases: '/staff/cases',
   'my-day': '/staff/my-day',
   places: '/staff/places',
+  roster: '/staff/roster',
+  board: '/staff/board',
 } as const;
 
 export type Screen = keyof typeof screenPaths;
