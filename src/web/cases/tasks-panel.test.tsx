@@ -95,6 +95,7 @@ function caseRoutes(tasks: CaseTask[]) {
     [`GET ${casePath}`]: (): FakeReply => ({ status: 200, body: caseFile }),
     [`GET ${tasksPath}`]: (): FakeReply => ({ status: 200, body: { tasks } }),
     'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
+    [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
   };
 }
 

@@ -193,6 +193,7 @@ describe('legal position of a case', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: withFacts }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
+      [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
     });
     const user = startApp(`/staff/cases/${caseFile.id}`, server);
 
