@@ -32,6 +32,8 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       '2026-11-29T0600-create-rule-settings',
       '2026-11-29T0700-create-legal-decisions',
       '2026-11-29T0800-create-reports',
+      '2026-11-29T0930-create-timeline-and-draft-matters',
+      '2026-11-29T0950-add-case-list-indexes',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const tables = await ownTables(database);
@@ -41,6 +43,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'case_assignments',
       'case_files',
       'case_key_wraps',
+      'draft_matters',
       'enrolment_tokens',
       'legal_decisions',
       'organisations',
@@ -52,6 +55,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
       'staff_roles',
       'staff_sessions',
       'staff_users',
+      'timeline_events',
     ]);
     for (const table of domainTables) {
       expect(

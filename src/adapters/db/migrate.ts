@@ -15,6 +15,7 @@ import * as createRuleSettings from './migrations/2026-11-29T0600-create-rule-se
 import * as createLegalDecisions from './migrations/2026-11-29T0700-create-legal-decisions.ts';
 import * as createReports from './migrations/2026-11-29T0800-create-reports.ts';
 import * as createTimelineAndDraftMatters from './migrations/2026-11-29T0930-create-timeline-and-draft-matters.ts';
+import * as addCaseListIndexes from './migrations/2026-11-29T0950-add-case-list-indexes.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0700-create-legal-decisions': createLegalDecisions,
   '2026-11-29T0800-create-reports': createReports,
   '2026-11-29T0930-create-timeline-and-draft-matters': createTimelineAndDraftMatters,
+  '2026-11-29T0950-add-case-list-indexes': addCaseListIndexes,
 };
 
 export class MigrationError extends Error {
