@@ -31,7 +31,22 @@ function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): Cas
   };
 }
 
-function reportFrame(row: Selectable<ReportsTable>): Omit<Report, 'personalAnswers'> {
+/** The operational columns of a report: what a list shows without opening the case. */
+const reportFrameColumns = [
+  'id',
+  'org_id',
+  'case_id',
+  'channel',
+  'case_code',
+  'questionnaire_id',
+  'questionnaire_version',
+  'operational_answers',
+  'received_at',
+] as const;
+
+function reportFrame(
+  row: Pick<Selectable<ReportsTable>, (typeof reportFrameColumns)[number]>,
+): Omit<Report, 'personalAnswers'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -45,10 +60,24 @@ function reportFrame(row: Selectable<ReportsTable>): Omit<Report, 'personalAnswe
   };
 }
 
+/** Ids in code-unit order: the same on both databases, whatever the collation. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Up to this many cases seen at a place, the case list reads them through the place and sorts
+ * them; a busier place is checked case by case while walking the newest cases, which fills a
+ * page sooner. Planners cannot tell a quiet station from the busiest centre, so this decides.
+ */
+export const placeCasesReadThroughPlace = 5_000;
+
 export function caseFilesRepository(
   db: Kysely<Database>,
   sealing: RecordSealing,
+  options: { placeCasesReadThroughPlace?: number } = {},
 ): CaseFileRepository {
+  const placeThreshold = options.placeCasesReadThroughPlace ?? placeCasesReadThroughPlace;
   const openDataKey = (caseFile: CaseFile, identity: UnlockedIdentity) =>
     openCaseDataKey(db, sealing, caseFile, identity);
 
@@ -313,13 +342,32 @@ export function caseFilesRepository(
         .where('case_files.status', '=', filter.status);
       if (filter.placeId !== undefined) {
         const placeId = filter.placeId;
-        query = query.where('case_files.id', 'in', (eb) =>
-          eb
-            .selectFrom('timeline_events')
-            .select('timeline_events.case_id')
-            .where('timeline_events.org_id', '=', orgId)
-            .where('timeline_events.place_id', '=', placeId),
-        );
+        const atPlace = await db
+          .selectFrom('timeline_events')
+          .select('case_id')
+          .distinct()
+          .where('org_id', '=', orgId)
+          .where('place_id', '=', placeId)
+          .limit(placeThreshold + 1)
+          .execute();
+        if (atPlace.length === 0) return [];
+        query =
+          atPlace.length <= placeThreshold
+            ? query.where(
+                'case_files.id',
+                'in',
+                atPlace.map((row) => row.case_id),
+              )
+            : query.where((eb) =>
+                eb.exists(
+                  eb
+                    .selectFrom('timeline_events')
+                    .select('timeline_events.case_id')
+                    .where('timeline_events.org_id', '=', orgId)
+                    .where('timeline_events.place_id', '=', placeId)
+                    .whereRef('timeline_events.case_id', '=', 'case_files.id'),
+                ),
+              );
       }
       if (filter.caseIds !== undefined) {
         if (filter.caseIds.length === 0) return [];
@@ -340,14 +388,12 @@ export function caseFilesRepository(
         query = query.where('case_files.created_at', '<=', toIso(filter.createdTo));
       if (filter.assigneeId !== undefined) {
         const assigneeId = filter.assigneeId;
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('case_assignments')
-              .select('case_assignments.case_id')
-              .whereRef('case_assignments.case_id', '=', 'case_files.id')
-              .where('case_assignments.user_id', '=', assigneeId),
-          ),
+        query = query.where('case_files.id', 'in', (eb) =>
+          eb
+            .selectFrom('case_assignments')
+            .select('case_assignments.case_id')
+            .where('case_assignments.org_id', '=', orgId)
+            .where('case_assignments.user_id', '=', assigneeId),
         );
       }
       const rows = await query
@@ -366,7 +412,7 @@ export function caseFilesRepository(
         .execute();
       const reports = await db
         .selectFrom('reports')
-        .selectAll()
+        .select(reportFrameColumns)
         .where('org_id', '=', orgId)
         .where('case_id', 'in', ids)
         .execute();
@@ -385,8 +431,11 @@ export function caseFilesRepository(
     },
 
     async findLikelyDuplicates(orgId, caseIds) {
-      const duplicates = new Map<string, string[]>();
-      if (caseIds.length === 0) return duplicates;
+      if (caseIds.length === 0) return new Map();
+      // Only live cases have persons: `shred` deletes a case's persons as it marks it deleted,
+      // so the bucket's index answers alone, without looking up each candidate's case. A bucket
+      // holds ten or more people by design: a page of 200 cases yields thousands of pairs, which
+      // are deduplicated and sorted here rather than through temporary tables in the database.
       const rows = await db
         .selectFrom('persons as mine')
         .innerJoin('persons as other', (join) =>
@@ -395,17 +444,19 @@ export function caseFilesRepository(
             .onRef('other.match_index', '=', 'mine.match_index')
             .onRef('other.case_id', '!=', 'mine.case_id'),
         )
-        .innerJoin('case_files', 'case_files.id', 'other.case_id')
         .select(['mine.case_id as caseId', 'other.case_id as otherId'])
-        .distinct()
         .where('mine.org_id', '=', orgId)
         .where('mine.case_id', 'in', caseIds)
-        .where('case_files.status', '!=', 'deleted')
-        .orderBy('other.case_id')
         .execute();
-      for (const row of rows)
-        duplicates.set(row.caseId, [...(duplicates.get(row.caseId) ?? []), row.otherId]);
-      return duplicates;
+      const byCase = new Map<string, Set<string>>();
+      for (const row of rows) {
+        const others = byCase.get(row.caseId) ?? new Set<string>();
+        others.add(row.otherId);
+        byCase.set(row.caseId, others);
+      }
+      return new Map(
+        [...byCase].map(([caseId, others]) => [caseId, [...others].sort(compareCodeUnits)]),
+      );
     },
 
     async openReports(caseFile, opener) {

@@ -16,7 +16,22 @@ import { openCaseDataKey, recordSealer } from './case-keys.ts';
 import { fromIso, toIso } from './columns.ts';
 import type { Database, TimelineEventsTable } from './database.ts';
 
-function eventFrame(row: Selectable<TimelineEventsTable>): Omit<TimelineEvent, 'note'> {
+/** Every column but the sealed note. */
+const eventFrameColumns = [
+  'id',
+  'org_id',
+  'case_id',
+  'kind',
+  'occurred_at',
+  'place_id',
+  'power_of_attorney',
+  'recorded_by',
+  'recorded_at',
+] as const;
+
+function eventFrame(
+  row: Pick<Selectable<TimelineEventsTable>, (typeof eventFrameColumns)[number]>,
+): Omit<TimelineEvent, 'note'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -101,7 +116,7 @@ export function caseTimelineRepository(
       if (caseIds.length === 0) return byCase;
       const rows = await db
         .selectFrom('timeline_events')
-        .selectAll()
+        .select(eventFrameColumns)
         .where('org_id', '=', orgId)
         .where('case_id', 'in', caseIds)
         .orderBy('occurred_at')

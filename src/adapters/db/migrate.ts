@@ -19,6 +19,7 @@ import * as createCaseTasks from './migrations/2026-11-29T0910-create-case-tasks
 import * as createTelegramConversations from './migrations/2026-11-29T0920-create-telegram-conversations.ts';
 import * as createTimelineAndDraftMatters from './migrations/2026-11-29T0930-create-timeline-and-draft-matters.ts';
 import * as addCaseMerges from './migrations/2026-11-29T0935-add-case-merges.ts';
+import * as addCaseListIndexes from './migrations/2026-11-29T0950-add-case-list-indexes.ts';
 import * as createRosterAndAlerts from './migrations/2026-11-29T1000-create-roster-and-alerts.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0920-create-telegram-conversations': createTelegramConversations,
   '2026-11-29T0930-create-timeline-and-draft-matters': createTimelineAndDraftMatters,
   '2026-11-29T0935-add-case-merges': addCaseMerges,
+  '2026-11-29T0950-add-case-list-indexes': addCaseListIndexes,
   '2026-11-29T1000-create-roster-and-alerts': createRosterAndAlerts,
 };
 
