@@ -18,6 +18,7 @@ import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
 import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
+import { exceljsSpreadsheets } from '../adapters/spreadsheets/exceljs-spreadsheets.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
 
@@ -76,6 +77,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     questionnaires: sharedQuestionnaires,
     campaigns: sharedCampaigns,
     shippedPlaces: sharedShippedPlaces,
+    spreadsheets: exceljsSpreadsheets(),
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

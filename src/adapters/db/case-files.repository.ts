@@ -1,19 +1,28 @@
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DataKey, RecordSealing, UnlockedIdentity } from '../../app/ports/key-crypto.ts';
-import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
+import type {
+  CaseFileRepository,
+  KeyRecipient,
+  NewCaseRecord,
+} from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Answers } from '../../domain/intake/answers.ts';
 import type { IntakeChannel, Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import { openCaseDataKey, recordSealer } from './case-keys.ts';
+import { draftMatterRow, timelineEventRow } from './case-timeline.repository.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
 import type {
+  CaseAssignmentsTable,
   CaseFilesTable,
+  CaseKeyWrapsTable,
   Database,
+  DraftMattersTable,
   LegalDecisionsTable,
   PersonsTable,
   ReportsTable,
+  TimelineEventsTable,
 } from './database.ts';
 import { type SealedTable, sealContext, sealedColumnsByTable } from './sealed-columns.ts';
 
@@ -43,6 +52,17 @@ function reportFrame(row: Selectable<ReportsTable>): Omit<Report, 'personalAnswe
     operationalAnswers: JSON.parse(row.operational_answers) as Answers,
     receivedAt: fromIso(row.received_at),
   };
+}
+
+/** Rows per insert statement: far below either database's limit on bound parameters. */
+const insertBatch = 500;
+
+async function inBatches<Row>(
+  rows: readonly Row[],
+  insert: (batch: Row[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += insertBatch)
+    await insert(rows.slice(start, start + insertBatch));
 }
 
 export function caseFilesRepository(
@@ -85,24 +105,21 @@ export function caseFilesRepository(
       .execute();
   }
 
-  /** `fresh`: the case was just created, so there is no earlier wrap to replace. */
+  /** Seals the key to a recipient, replacing any earlier wrap of the same key to him. */
   async function insertWrap(
     caseFile: CaseFile,
     key: DataKey,
     recipient: KeyRecipient,
     now: Date,
-    fresh = false,
   ): Promise<void> {
-    if (!fresh) {
-      await db
-        .deleteFrom('case_key_wraps')
-        .where('org_id', '=', caseFile.orgId)
-        .where('case_id', '=', caseFile.id)
-        .where('key_id', '=', key.keyId)
-        .where('recipient_kind', '=', recipient.kind)
-        .where('recipient_id', '=', recipient.id)
-        .execute();
-    }
+    await db
+      .deleteFrom('case_key_wraps')
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .where('key_id', '=', key.keyId)
+      .where('recipient_kind', '=', recipient.kind)
+      .where('recipient_id', '=', recipient.id)
+      .execute();
     await db
       .insertInto('case_key_wraps')
       .values({
@@ -227,71 +244,120 @@ export function caseFilesRepository(
     }));
   }
 
-  return {
-    async create({ caseFile, persons, recipients, matchIndexes, report }) {
+  /**
+   * Stores new cases, each under its own fresh data key, with a few multi-row statements per
+   * table rather than several statements per case: an import of thousands stays quick.
+   */
+  async function createMany(newCases: readonly NewCaseRecord[]): Promise<void> {
+    const rows = {
+      cases: [] as Insertable<CaseFilesTable>[],
+      assignments: [] as Insertable<CaseAssignmentsTable>[],
+      wraps: [] as Insertable<CaseKeyWrapsTable>[],
+      persons: [] as Insertable<PersonsTable>[],
+      reports: [] as Insertable<ReportsTable>[],
+      events: [] as Insertable<TimelineEventsTable>[],
+      matters: [] as Insertable<DraftMattersTable>[],
+    };
+    for (const newCase of newCases) {
+      const { caseFile, persons, recipients, matchIndexes, report, timeline, draftMatter } =
+        newCase;
       const key = sealing.newDataKey();
-      await db
-        .insertInto('case_files')
-        .values({
-          id: caseFile.id,
-          org_id: caseFile.orgId,
-          status: caseFile.status,
-          data_key_id: key.keyId,
-          created_by: caseFile.createdBy,
-          created_at: toIso(caseFile.createdAt),
-          updated_at: toIso(caseFile.updatedAt),
-        })
-        .execute();
+      const createdAt = toIso(caseFile.createdAt);
+      rows.cases.push({
+        id: caseFile.id,
+        org_id: caseFile.orgId,
+        status: caseFile.status,
+        data_key_id: key.keyId,
+        created_by: caseFile.createdBy,
+        created_at: createdAt,
+        updated_at: toIso(caseFile.updatedAt),
+      });
       for (const userId of caseFile.assigneeIds) {
-        await db
-          .insertInto('case_assignments')
-          .values({
-            org_id: caseFile.orgId,
-            case_id: caseFile.id,
-            user_id: userId,
-            assigned_at: toIso(caseFile.createdAt),
-          })
-          .execute();
+        rows.assignments.push({
+          org_id: caseFile.orgId,
+          case_id: caseFile.id,
+          user_id: userId,
+          assigned_at: createdAt,
+        });
       }
-      for (const recipient of recipients)
-        await insertWrap(caseFile, key, recipient, caseFile.createdAt, true);
+      for (const recipient of recipients) {
+        rows.wraps.push({
+          org_id: caseFile.orgId,
+          case_id: caseFile.id,
+          key_id: key.keyId,
+          recipient_kind: recipient.kind,
+          recipient_id: recipient.id,
+          recipient_public_key: recipient.publicKey,
+          sealed_key: sealing.sealDataKey(key, recipient.publicKey),
+          created_at: createdAt,
+        });
+      }
       for (const person of persons) {
-        await db
-          .insertInto('persons')
-          .values({
-            id: person.id,
-            org_id: person.orgId,
-            case_id: caseFile.id,
-            ...sealPerson(person, key),
-            match_index: matchIndexes.get(person.id) ?? null,
-            created_at: toIso(person.createdAt),
-          })
-          .execute();
+        rows.persons.push({
+          id: person.id,
+          org_id: person.orgId,
+          case_id: caseFile.id,
+          ...sealPerson(person, key),
+          match_index: matchIndexes.get(person.id) ?? null,
+          created_at: toIso(person.createdAt),
+        });
       }
       if (report !== undefined) {
         const { report: received, followUpHash } = report;
-        await db
-          .insertInto('reports')
-          .values({
-            id: received.id,
-            org_id: received.orgId,
-            case_id: caseFile.id,
-            channel: received.channel,
-            case_code: received.caseCode,
-            follow_up_hash: followUpHash,
-            questionnaire_id: received.questionnaireId,
-            questionnaire_version: received.questionnaireVersion,
-            operational_answers: JSON.stringify(received.operationalAnswers),
-            personal_answers: sealing.seal(
-              key,
-              reportContext(received.id),
-              JSON.stringify(received.personalAnswers),
-            ),
-            received_at: toIso(received.receivedAt),
-          })
-          .execute();
+        rows.reports.push({
+          id: received.id,
+          org_id: received.orgId,
+          case_id: caseFile.id,
+          channel: received.channel,
+          case_code: received.caseCode,
+          follow_up_hash: followUpHash,
+          questionnaire_id: received.questionnaireId,
+          questionnaire_version: received.questionnaireVersion,
+          operational_answers: JSON.stringify(received.operationalAnswers),
+          personal_answers: sealing.seal(
+            key,
+            reportContext(received.id),
+            JSON.stringify(received.personalAnswers),
+          ),
+          received_at: toIso(received.receivedAt),
+        });
       }
+      for (const event of timeline ?? []) rows.events.push(timelineEventRow(sealing, key, event));
+      if (draftMatter !== undefined) {
+        rows.matters.push(
+          draftMatterRow(sealing, key, {
+            id: draftMatter.id,
+            orgId: caseFile.orgId,
+            caseId: caseFile.id,
+            matter: draftMatter.matter,
+            by: draftMatter.updatedBy,
+            at: draftMatter.updatedAt,
+          }),
+        );
+      }
+    }
+    // Parents first: every other table refers to case_files.
+    await inBatches(rows.cases, (batch) => db.insertInto('case_files').values(batch).execute());
+    await inBatches(rows.assignments, (batch) =>
+      db.insertInto('case_assignments').values(batch).execute(),
+    );
+    await inBatches(rows.wraps, (batch) => db.insertInto('case_key_wraps').values(batch).execute());
+    await inBatches(rows.persons, (batch) => db.insertInto('persons').values(batch).execute());
+    await inBatches(rows.reports, (batch) => db.insertInto('reports').values(batch).execute());
+    await inBatches(rows.events, (batch) =>
+      db.insertInto('timeline_events').values(batch).execute(),
+    );
+    await inBatches(rows.matters, (batch) =>
+      db.insertInto('draft_matters').values(batch).execute(),
+    );
+  }
+
+  return {
+    async create(newCase) {
+      await createMany([newCase]);
     },
+
+    createMany,
 
     async findReportByFollowUpHash(followUpHash) {
       const row = await db
@@ -415,6 +481,48 @@ export function caseFilesRepository(
     },
 
     findFrame,
+
+    async pageFrames(orgId, page) {
+      let query = db
+        .selectFrom('case_files')
+        .selectAll('case_files')
+        .where('case_files.org_id', '=', orgId)
+        .where('case_files.status', 'in', ['open', 'closed']);
+      if (page.afterId !== null) query = query.where('case_files.id', '>', page.afterId);
+      if (page.assigneeId !== undefined) {
+        const assigneeId = page.assigneeId;
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('case_assignments')
+              .select('case_assignments.case_id')
+              .whereRef('case_assignments.case_id', '=', 'case_files.id')
+              .where('case_assignments.user_id', '=', assigneeId),
+          ),
+        );
+      }
+      const rows = await query.orderBy('case_files.id').limit(page.limit).execute();
+      if (rows.length === 0) return [];
+      const assignments = await db
+        .selectFrom('case_assignments')
+        .select(['case_id', 'user_id'])
+        .where('org_id', '=', orgId)
+        .where(
+          'case_id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .orderBy('user_id')
+        .execute();
+      return rows.map((row) =>
+        toCaseFile(
+          row,
+          assignments
+            .filter((assignment) => assignment.case_id === row.id)
+            .map((assignment) => assignment.user_id),
+        ),
+      );
+    },
 
     async openPersons(caseFile, identity) {
       const key = await openDataKey(caseFile, identity);

@@ -11,6 +11,7 @@ import type { UnitOfWork } from './repositories.ts';
 import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
 import type { ShippedPlaces } from './shipped-places.ts';
+import type { Spreadsheets } from './spreadsheets.ts';
 import type { StaffMail } from './staff-mail.ts';
 import type { Totp } from './totp.ts';
 
@@ -31,4 +32,5 @@ export type Ports = {
   questionnaires: Questionnaires;
   campaigns: Campaigns;
   shippedPlaces: ShippedPlaces;
+  spreadsheets: Spreadsheets;
 };

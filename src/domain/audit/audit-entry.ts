@@ -39,7 +39,9 @@ export type AuditAction =
   | 'place.added'
   | 'place.edited'
   | 'place.confirmed'
-  | 'place.shipped-added';
+  | 'place.shipped-added'
+  | 'cases.imported'
+  | 'cases.exported';
 
 export type AuditEvent = {
   orgId: string;

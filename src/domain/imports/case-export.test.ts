@@ -37,6 +37,7 @@ const caseFile: CaseFile = {
   createdAt: new Date('2026-11-18T07:00:00Z'),
   updatedAt: new Date('2026-11-18T07:00:00Z'),
   closedAt: null,
+  mergedInto: null,
 };
 
 const exported: ExportedCase = {

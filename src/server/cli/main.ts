@@ -36,6 +36,8 @@ const exitCodes: Record<AppErrorCode, number> = {
   SEALED_DATA_REFUSED: 6,
   FACTS_REFUSED: 2,
   CASE_NOT_OPEN: 5,
+  SPREADSHEET_UNREADABLE: 2,
+  IMPORT_REFUSED: 2,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */

@@ -1,0 +1,184 @@
+import type { AuditEvent } from '../../domain/audit/audit-entry.ts';
+import { type ColumnMapping, mappingProblems } from '../../domain/imports/import-fields.ts';
+import type { ImportedCase, RowProblem } from '../../domain/imports/import-row.ts';
+import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { caseRecipients, newCaseRecord, staffCaseReaders } from '../cases/create-case-file.ts';
+import type { Ports } from '../ports/ports.ts';
+import type { KeyRecipient, NewCaseRecord } from '../ports/repositories.ts';
+import type { SpreadsheetFormat } from '../ports/spreadsheets.ts';
+import { type CaseImporter, type ResolvedImporter, resolveImporter } from './case-importer.ts';
+import { checkImportRows, ImportRefusedError } from './check-import-rows.ts';
+import { openSheet } from './open-sheet.ts';
+import type { CaseImportRequest } from './preview-case-import.ts';
+
+/** How far an import has got: reading and checking rows, then writing cases. */
+export type ImportProgress =
+  | { phase: 'checking'; rowsRead: number }
+  | { phase: 'writing'; written: number; total: number };
+
+export type CaseImportOutcome = {
+  importId: string;
+  format: SpreadsheetFormat;
+  headers: string[];
+  created: number;
+  /** Rows with problems, left out because the person chose to skip them. */
+  skipped: number;
+  blank: number;
+  problems: RowProblem[];
+  problemsLeftOut: number;
+};
+
+/** Cases stored per step: a few statements per table per step, and a progress report. */
+const writeBatch = 100;
+
+/** The new case a row opens, and its audit entry. */
+function caseOfRow(
+  deps: Pick<Ports, 'ids' | 'blindIndex'>,
+  importer: ResolvedImporter,
+  recipients: KeyRecipient[],
+  imported: ImportedCase,
+  context: { now: Date; importId: string },
+): { record: NewCaseRecord; audit: { event: AuditEvent; id: string } } {
+  const { orgId, user } = importer;
+  const { now, importId } = context;
+  const caseId = deps.ids.newId();
+  const detention: TimelineEvent[] =
+    imported.detention === null
+      ? []
+      : [
+          {
+            id: deps.ids.newId(),
+            orgId,
+            caseId,
+            kind: 'detained',
+            occurredAt: imported.detention.occurredAt,
+            placeId: null,
+            powerOfAttorney: null,
+            note: imported.detention.note,
+            recordedBy: user.id,
+            recordedAt: now,
+          },
+        ];
+  const record = newCaseRecord(deps, {
+    caseId,
+    orgId,
+    creator: user,
+    persons: [imported.person],
+    recipients,
+    now,
+    timeline: detention,
+    ...(imported.draftMatter === null
+      ? {}
+      : {
+          draftMatter: {
+            id: deps.ids.newId(),
+            matter: imported.draftMatter,
+            updatedBy: user.id,
+            updatedAt: now,
+          },
+        }),
+  });
+  return {
+    record,
+    audit: {
+      id: deps.ids.newId(),
+      event: {
+        orgId,
+        actorUserId: importer.actorUserId,
+        action: 'case.created',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: {
+          sealedTo: recipients.length,
+          import: importId,
+          ...(importer.via === null ? {} : { via: importer.via, onBehalfOf: user.id }),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Opens a case for every valid row of a case list. All or nothing by default: one row with a
+ * problem refuses the whole file, with every problem by line and column. When the person chooses
+ * to skip bad rows, the others are imported and the skipped ones reported. Either way the cases
+ * are written in one transaction, each sealed from the first byte and audited, and one audit
+ * entry records the import with its counts. Progress is reported as rows are checked and written.
+ */
+export async function importCases(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'blindIndex' | 'spreadsheets'>,
+  importer: CaseImporter,
+  input: CaseImportRequest & {
+    columns: ColumnMapping;
+    invalidRows: 'refuse' | 'skip';
+    onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  },
+): Promise<CaseImportOutcome> {
+  const resolved = await resolveImporter(deps, importer);
+  const now = deps.clock.now();
+  const sheet = await openSheet(deps, input.file, input.declaredFormat);
+  const { headers } = sheet;
+  const unusable = mappingProblems(input.columns, headers.length);
+  if (unusable.length > 0) throw new ImportRefusedError({ headers, mappingProblems: unusable });
+  const checked = await checkImportRows(
+    sheet,
+    input.columns,
+    { now, offsetMinutes: input.offsetMinutes, newId: () => deps.ids.newId() },
+    (rowsRead) => input.onProgress?.({ phase: 'checking', rowsRead }),
+  );
+  if (checked.invalidRows > 0 && input.invalidRows === 'refuse') {
+    throw new ImportRefusedError({
+      headers,
+      rowProblems: checked.problems,
+      invalidRows: checked.invalidRows,
+    });
+  }
+  const importId = deps.ids.newId();
+  const total = checked.cases.length;
+  const outcome: CaseImportOutcome = {
+    importId,
+    format: sheet.format,
+    headers,
+    created: total,
+    skipped: checked.invalidRows,
+    blank: checked.blankRows,
+    problems: checked.problems,
+    problemsLeftOut: checked.problemsLeftOut,
+  };
+  if (total === 0) return outcome;
+  await deps.unitOfWork.run(async (repositories) => {
+    const recipients = await caseRecipients(repositories, resolved.orgId, {
+      creatorId: resolved.user.id,
+      roles: staffCaseReaders,
+    });
+    for (let start = 0; start < total; start += writeBatch) {
+      const batch = checked.cases
+        .slice(start, start + writeBatch)
+        .map((imported) => caseOfRow(deps, resolved, recipients, imported, { now, importId }));
+      await repositories.caseFiles.createMany(batch.map((item) => item.record));
+      await repositories.auditLog.appendMany(
+        resolved.orgId,
+        batch.map((item) => item.audit),
+        now,
+      );
+      await input.onProgress?.({ phase: 'writing', written: start + batch.length, total });
+    }
+    await recordAudit(repositories, deps, now, {
+      orgId: resolved.orgId,
+      actorUserId: resolved.actorUserId,
+      action: 'cases.imported',
+      subjectType: 'import',
+      subjectId: importId,
+      details: {
+        format: sheet.format,
+        rows: checked.rowsRead,
+        created: total,
+        skipped: checked.invalidRows,
+        blank: checked.blankRows,
+        ...(resolved.via === null ? {} : { via: resolved.via, onBehalfOf: resolved.user.id }),
+      },
+    });
+  });
+  return outcome;
+}
