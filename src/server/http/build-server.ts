@@ -16,6 +16,7 @@ import {
 } from '../telegram/telegram-webhook.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { importsRoutes } from './api/imports.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
@@ -123,6 +124,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(staffRoutes, { ports: options.ports });
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(timelineRoutes, { ports: options.ports });
+  await app.register(importsRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
   await app.register(tasksRoutes, { ports: options.ports });
   await app.register(placesRoutes, { ports: options.ports });
