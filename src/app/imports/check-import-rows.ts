@@ -62,12 +62,14 @@ export async function checkImportRows(
  */
 export class ImportRefusedError extends AppError {
   readonly headers: readonly string[];
+  readonly columns: ColumnMapping;
   readonly mappingProblems: readonly MappingProblem[];
   readonly rowProblems: readonly RowProblem[];
   readonly invalidRows: number;
 
   constructor(refusal: {
     headers: readonly string[];
+    columns: ColumnMapping;
     mappingProblems?: readonly MappingProblem[];
     rowProblems?: readonly RowProblem[];
     invalidRows?: number;
@@ -80,6 +82,7 @@ export class ImportRefusedError extends AppError {
         : `${invalidRows} rows have problems`,
     );
     this.headers = refusal.headers;
+    this.columns = refusal.columns;
     this.mappingProblems = refusal.mappingProblems ?? [];
     this.rowProblems = refusal.rowProblems ?? [];
     this.invalidRows = invalidRows;

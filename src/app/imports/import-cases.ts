@@ -1,5 +1,9 @@
 import type { AuditEvent } from '../../domain/audit/audit-entry.ts';
-import { type ColumnMapping, mappingProblems } from '../../domain/imports/import-fields.ts';
+import {
+  type ColumnMapping,
+  mappingProblems,
+  suggestMapping,
+} from '../../domain/imports/import-fields.ts';
 import type { ImportedCase, RowProblem } from '../../domain/imports/import-row.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -21,6 +25,8 @@ export type CaseImportOutcome = {
   importId: string;
   format: SpreadsheetFormat;
   headers: string[];
+  /** The mapping used: the one asked for, else the one the headers suggest. */
+  columns: ColumnMapping;
   created: number;
   /** Rows with problems, left out because the person chose to skip them. */
   skipped: number;
@@ -110,7 +116,6 @@ export async function importCases(
   deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'blindIndex' | 'spreadsheets'>,
   importer: CaseImporter,
   input: CaseImportRequest & {
-    columns: ColumnMapping;
     invalidRows: 'refuse' | 'skip';
     onProgress?: (progress: ImportProgress) => void | Promise<void>;
   },
@@ -119,17 +124,20 @@ export async function importCases(
   const now = deps.clock.now();
   const sheet = await openSheet(deps, input.file, input.declaredFormat);
   const { headers } = sheet;
-  const unusable = mappingProblems(input.columns, headers.length);
-  if (unusable.length > 0) throw new ImportRefusedError({ headers, mappingProblems: unusable });
+  const columns = input.columns ?? suggestMapping(headers);
+  const unusable = mappingProblems(columns, headers.length);
+  if (unusable.length > 0)
+    throw new ImportRefusedError({ headers, columns, mappingProblems: unusable });
   const checked = await checkImportRows(
     sheet,
-    input.columns,
+    columns,
     { now, offsetMinutes: input.offsetMinutes, newId: () => deps.ids.newId() },
     (rowsRead) => input.onProgress?.({ phase: 'checking', rowsRead }),
   );
   if (checked.invalidRows > 0 && input.invalidRows === 'refuse') {
     throw new ImportRefusedError({
       headers,
+      columns,
       rowProblems: checked.problems,
       invalidRows: checked.invalidRows,
     });
@@ -140,6 +148,7 @@ export async function importCases(
     importId,
     format: sheet.format,
     headers,
+    columns,
     created: total,
     skipped: checked.invalidRows,
     blank: checked.blankRows,

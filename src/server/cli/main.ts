@@ -15,6 +15,7 @@ import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
 import { registerBackupCommands, registerDbCopyCommand } from './backup.command.ts';
+import { registerCaseCommands } from './cases.command.ts';
 import { registerEscrowCommands } from './escrow.command.ts';
 import { registerRulesCommands } from './rules.command.ts';
 
@@ -208,6 +209,7 @@ export function buildProgram(): Command {
     );
 
   registerEscrowCommands(program, withPorts, organisationOf);
+  registerCaseCommands(program, withPorts);
   registerRulesCommands(program);
   registerBackupCommands(program);
 
