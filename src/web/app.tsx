@@ -14,6 +14,7 @@ import { CasePage } from './cases/case-page.tsx';
 import { CasesPage } from './cases/cases-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
+import { ImportPage } from './imports/import-page.tsx';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
 import { MyDayPage } from './my-day/my-day-page.tsx';
 import { PlacesPage } from './places/places-page.tsx';
@@ -23,7 +24,7 @@ import { RulesPage } from './rules/rules-page.tsx';
 type LoginNotice = { kind: 'signed-out' } | { kind: 'sessions-revoked'; count: number };
 
 /** Pages for signed-in staff, which keep who is signed in. */
-type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'my-day' | 'places';
+type StaffScreen = 'home' | 'legal-position' | 'rules' | 'cases' | 'my-day' | 'places' | 'imports';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
@@ -75,6 +76,7 @@ function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('cases')) return { screen: 'cases', staff };
   if (isAt('my-day')) return { screen: 'my-day', staff };
   if (isAt('places')) return { screen: 'places', staff };
+  if (isAt('imports')) return { screen: 'imports', staff };
   const caseId = caseIdAt();
   if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
@@ -148,6 +150,7 @@ export function App({ api }: { api: ApiClient }) {
           onCases={() => show({ screen: 'cases', staff: view.staff })}
           onMyDay={() => show({ screen: 'my-day', staff: view.staff })}
           onPlaces={() => show({ screen: 'places', staff: view.staff })}
+          onImports={() => show({ screen: 'imports', staff: view.staff })}
         />
       );
     case 'my-day':
@@ -164,6 +167,15 @@ export function App({ api }: { api: ApiClient }) {
           api={api}
           staff={view.staff}
           onHome={() => show({ screen: 'home', staff: view.staff })}
+        />
+      );
+    case 'imports':
+      return (
+        <ImportPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+          onCases={() => show({ screen: 'cases', staff: view.staff })}
         />
       );
     case 'legal-position':

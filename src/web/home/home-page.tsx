@@ -15,6 +15,7 @@ type HomePageProps = {
   onCases: () => void;
   onMyDay: () => void;
   onPlaces: () => void;
+  onImports: () => void;
 };
 
 export function HomePage({
@@ -26,6 +27,7 @@ export function HomePage({
   onCases,
   onMyDay,
   onPlaces,
+  onImports,
 }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
@@ -71,6 +73,11 @@ export function HomePage({
           <li>
             <ScreenLink to="places" onShow={onPlaces}>
               {t('home.places')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="imports" onShow={onImports}>
+              {t('home.imports')}
             </ScreenLink>
           </li>
           <li>

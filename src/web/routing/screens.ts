@@ -11,6 +11,7 @@ export const screenPaths = {
   cases: '/staff/cases',
   'my-day': '/staff/my-day',
   places: '/staff/places',
+  imports: '/staff/imports',
 } as const;
 
 export type Screen = keyof typeof screenPaths;
