@@ -120,8 +120,11 @@ export const importStreamLine = z
   .discriminatedUnion('type', [
     z.object({
       type: z.literal('progress'),
-      phase: z.literal('writing'),
-      written: z.number().int(),
+      phase: z.enum(['sealing', 'writing']).meta({
+        description:
+          'sealing: each case under its own key, before writing; writing: in one transaction',
+      }),
+      done: z.number().int(),
       total: z.number().int(),
     }),
     z.object({
@@ -141,7 +144,7 @@ export const importStreamLine = z
   .meta({
     id: 'ImportStreamLine',
     description:
-      'The import answers 200 with application/x-ndjson once it starts writing: progress lines, then one done or failed line. A file it refuses before writing gets an error instead.',
+      'Once every row is checked, the import answers 200 with application/x-ndjson: progress lines, then one done or failed line. A file it refuses before that gets an error instead.',
   });
 export type ImportStreamLine = z.infer<typeof importStreamLine>;
 

@@ -11,6 +11,7 @@ import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
 import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
+import { newCaseSealing } from '../adapters/db/new-case-rows.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
@@ -78,6 +79,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     campaigns: sharedCampaigns,
     shippedPlaces: sharedShippedPlaces,
     spreadsheets: exceljsSpreadsheets(),
+    newCaseSealing: newCaseSealing(recordSealing),
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

@@ -1,29 +1,21 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DataKey, RecordSealing, UnlockedIdentity } from '../../app/ports/key-crypto.ts';
-import type {
-  CaseFileRepository,
-  KeyRecipient,
-  NewCaseRecord,
-} from '../../app/ports/repositories.ts';
+import type { CaseFileRepository, KeyRecipient } from '../../app/ports/repositories.ts';
 import type { CaseFile, CaseStatus } from '../../domain/cases/case-file.ts';
 import type { Answers } from '../../domain/intake/answers.ts';
 import type { IntakeChannel, Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import { openCaseDataKey, recordSealer } from './case-keys.ts';
-import { draftMatterRow, timelineEventRow } from './case-timeline.repository.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
 import type {
-  CaseAssignmentsTable,
   CaseFilesTable,
-  CaseKeyWrapsTable,
   Database,
-  DraftMattersTable,
   LegalDecisionsTable,
   PersonsTable,
   ReportsTable,
-  TimelineEventsTable,
 } from './database.ts';
+import { insertNewCases, reportContext, sealedRowsOf, sealNewCaseRows } from './new-case-rows.ts';
 import { type SealedTable, sealContext, sealedColumnsByTable } from './sealed-columns.ts';
 
 function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): CaseFile {
@@ -52,17 +44,6 @@ function reportFrame(row: Selectable<ReportsTable>): Omit<Report, 'personalAnswe
     operationalAnswers: JSON.parse(row.operational_answers) as Answers,
     receivedAt: fromIso(row.received_at),
   };
-}
-
-/** Rows per insert statement: far below either database's limit on bound parameters. */
-const insertBatch = 500;
-
-async function inBatches<Row>(
-  rows: readonly Row[],
-  insert: (batch: Row[]) => Promise<unknown>,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += insertBatch)
-    await insert(rows.slice(start, start + insertBatch));
 }
 
 export function caseFilesRepository(
@@ -135,16 +116,6 @@ export function caseFilesRepository(
       .execute();
   }
 
-  function sealPerson(person: Person, key: DataKey) {
-    const sealer = recordSealer(sealing, key, 'persons', person.id);
-    return {
-      full_name: sealer.seal('full_name', person.fullName) ?? '',
-      birth_date: sealer.seal('birth_date', person.birthDate),
-      phone: sealer.seal('phone', person.phone),
-      notes: sealer.seal('notes', person.notes),
-    };
-  }
-
   function openPerson(row: Selectable<PersonsTable>, key: DataKey): Person {
     const sealer = recordSealer(sealing, key, 'persons', row.id);
     return {
@@ -159,7 +130,6 @@ export function caseFilesRepository(
     };
   }
 
-  const reportContext = (reportId: string) => sealContext('reports', reportId, 'personal_answers');
   const decisionContext = (decisionId: string) =>
     sealContext('legal_decisions', decisionId, 'facts_snapshot');
 
@@ -244,120 +214,14 @@ export function caseFilesRepository(
     }));
   }
 
-  /**
-   * Stores new cases, each under its own fresh data key, with a few multi-row statements per
-   * table rather than several statements per case: an import of thousands stays quick.
-   */
-  async function createMany(newCases: readonly NewCaseRecord[]): Promise<void> {
-    const rows = {
-      cases: [] as Insertable<CaseFilesTable>[],
-      assignments: [] as Insertable<CaseAssignmentsTable>[],
-      wraps: [] as Insertable<CaseKeyWrapsTable>[],
-      persons: [] as Insertable<PersonsTable>[],
-      reports: [] as Insertable<ReportsTable>[],
-      events: [] as Insertable<TimelineEventsTable>[],
-      matters: [] as Insertable<DraftMattersTable>[],
-    };
-    for (const newCase of newCases) {
-      const { caseFile, persons, recipients, matchIndexes, report, timeline, draftMatter } =
-        newCase;
-      const key = sealing.newDataKey();
-      const createdAt = toIso(caseFile.createdAt);
-      rows.cases.push({
-        id: caseFile.id,
-        org_id: caseFile.orgId,
-        status: caseFile.status,
-        data_key_id: key.keyId,
-        created_by: caseFile.createdBy,
-        created_at: createdAt,
-        updated_at: toIso(caseFile.updatedAt),
-      });
-      for (const userId of caseFile.assigneeIds) {
-        rows.assignments.push({
-          org_id: caseFile.orgId,
-          case_id: caseFile.id,
-          user_id: userId,
-          assigned_at: createdAt,
-        });
-      }
-      for (const recipient of recipients) {
-        rows.wraps.push({
-          org_id: caseFile.orgId,
-          case_id: caseFile.id,
-          key_id: key.keyId,
-          recipient_kind: recipient.kind,
-          recipient_id: recipient.id,
-          recipient_public_key: recipient.publicKey,
-          sealed_key: sealing.sealDataKey(key, recipient.publicKey),
-          created_at: createdAt,
-        });
-      }
-      for (const person of persons) {
-        rows.persons.push({
-          id: person.id,
-          org_id: person.orgId,
-          case_id: caseFile.id,
-          ...sealPerson(person, key),
-          match_index: matchIndexes.get(person.id) ?? null,
-          created_at: toIso(person.createdAt),
-        });
-      }
-      if (report !== undefined) {
-        const { report: received, followUpHash } = report;
-        rows.reports.push({
-          id: received.id,
-          org_id: received.orgId,
-          case_id: caseFile.id,
-          channel: received.channel,
-          case_code: received.caseCode,
-          follow_up_hash: followUpHash,
-          questionnaire_id: received.questionnaireId,
-          questionnaire_version: received.questionnaireVersion,
-          operational_answers: JSON.stringify(received.operationalAnswers),
-          personal_answers: sealing.seal(
-            key,
-            reportContext(received.id),
-            JSON.stringify(received.personalAnswers),
-          ),
-          received_at: toIso(received.receivedAt),
-        });
-      }
-      for (const event of timeline ?? []) rows.events.push(timelineEventRow(sealing, key, event));
-      if (draftMatter !== undefined) {
-        rows.matters.push(
-          draftMatterRow(sealing, key, {
-            id: draftMatter.id,
-            orgId: caseFile.orgId,
-            caseId: caseFile.id,
-            matter: draftMatter.matter,
-            by: draftMatter.updatedBy,
-            at: draftMatter.updatedAt,
-          }),
-        );
-      }
-    }
-    // Parents first: every other table refers to case_files.
-    await inBatches(rows.cases, (batch) => db.insertInto('case_files').values(batch).execute());
-    await inBatches(rows.assignments, (batch) =>
-      db.insertInto('case_assignments').values(batch).execute(),
-    );
-    await inBatches(rows.wraps, (batch) => db.insertInto('case_key_wraps').values(batch).execute());
-    await inBatches(rows.persons, (batch) => db.insertInto('persons').values(batch).execute());
-    await inBatches(rows.reports, (batch) => db.insertInto('reports').values(batch).execute());
-    await inBatches(rows.events, (batch) =>
-      db.insertInto('timeline_events').values(batch).execute(),
-    );
-    await inBatches(rows.matters, (batch) =>
-      db.insertInto('draft_matters').values(batch).execute(),
-    );
-  }
-
   return {
     async create(newCase) {
-      await createMany([newCase]);
+      await insertNewCases(db, sealNewCaseRows(sealing, [newCase]));
     },
 
-    createMany,
+    async insertSealed(sealed) {
+      await insertNewCases(db, sealedRowsOf(sealed));
+    },
 
     async findReportByFollowUpHash(followUpHash) {
       const row = await db

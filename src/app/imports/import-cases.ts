@@ -6,20 +6,24 @@ import {
 } from '../../domain/imports/import-fields.ts';
 import type { ImportedCase, RowProblem } from '../../domain/imports/import-row.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
+import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { caseRecipients, newCaseRecord, staffCaseReaders } from '../cases/create-case-file.ts';
 import type { Ports } from '../ports/ports.ts';
-import type { KeyRecipient, NewCaseRecord } from '../ports/repositories.ts';
+import type { KeyRecipient, NewCaseRecord, SealedNewCases } from '../ports/repositories.ts';
 import type { SpreadsheetFormat } from '../ports/spreadsheets.ts';
 import { type CaseImporter, type ResolvedImporter, resolveImporter } from './case-importer.ts';
 import { checkImportRows, ImportRefusedError } from './check-import-rows.ts';
 import { openSheet } from './open-sheet.ts';
 import type { CaseImportRequest } from './preview-case-import.ts';
 
-/** How far an import has got: reading and checking rows, then writing cases. */
+/**
+ * How far an import has got: reading and checking rows, sealing the new cases (before the
+ * transaction: the costly part), then writing them (in it).
+ */
 export type ImportProgress =
   | { phase: 'checking'; rowsRead: number }
-  | { phase: 'writing'; written: number; total: number };
+  | { phase: 'sealing' | 'writing'; done: number; total: number };
 
 export type CaseImportOutcome = {
   importId: string;
@@ -35,7 +39,15 @@ export type CaseImportOutcome = {
   problemsLeftOut: number;
 };
 
-/** Cases stored per step: a few statements per table per step, and a progress report. */
+/** The same staff and keys: a revoked coordinator must not get the keys of imported cases. */
+function sameRecipients(a: readonly KeyRecipient[], b: readonly KeyRecipient[]): boolean {
+  const key = (recipient: KeyRecipient) =>
+    `${recipient.kind}:${recipient.id}:${recipient.publicKey}`;
+  const keys = new Set(a.map(key));
+  return a.length === b.length && b.every((recipient) => keys.has(key(recipient)));
+}
+
+/** Cases sealed and stored per step: a few statements per table, and a progress report. */
 const writeBatch = 100;
 
 /** The new case a row opens, and its audit entry. */
@@ -113,7 +125,10 @@ function caseOfRow(
  * entry records the import with its counts. Progress is reported as rows are checked and written.
  */
 export async function importCases(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'blindIndex' | 'spreadsheets'>,
+  deps: Pick<
+    Ports,
+    'unitOfWork' | 'clock' | 'ids' | 'blindIndex' | 'spreadsheets' | 'newCaseSealing'
+  >,
   importer: CaseImporter,
   input: CaseImportRequest & {
     invalidRows: 'refuse' | 'skip';
@@ -156,22 +171,34 @@ export async function importCases(
     problemsLeftOut: checked.problemsLeftOut,
   };
   if (total === 0) return outcome;
-  await deps.unitOfWork.run(async (repositories) => {
-    const recipients = await caseRecipients(repositories, resolved.orgId, {
-      creatorId: resolved.user.id,
-      roles: staffCaseReaders,
+  const entitled = { creatorId: resolved.user.id, roles: staffCaseReaders };
+  const recipients = await deps.unitOfWork.run((repositories) =>
+    caseRecipients(repositories, resolved.orgId, entitled),
+  );
+  // Sealed outside the transaction, a batch at a time, so that the database is held only for
+  // the inserts and other requests run between batches.
+  const batches: { sealed: SealedNewCases; audits: { event: AuditEvent; id: string }[] }[] = [];
+  for (let start = 0; start < total; start += writeBatch) {
+    const batch = checked.cases
+      .slice(start, start + writeBatch)
+      .map((imported) => caseOfRow(deps, resolved, recipients, imported, { now, importId }));
+    batches.push({
+      sealed: deps.newCaseSealing.seal(batch.map((item) => item.record)),
+      audits: batch.map((item) => item.audit),
     });
-    for (let start = 0; start < total; start += writeBatch) {
-      const batch = checked.cases
-        .slice(start, start + writeBatch)
-        .map((imported) => caseOfRow(deps, resolved, recipients, imported, { now, importId }));
-      await repositories.caseFiles.createMany(batch.map((item) => item.record));
-      await repositories.auditLog.appendMany(
-        resolved.orgId,
-        batch.map((item) => item.audit),
-        now,
-      );
-      await input.onProgress?.({ phase: 'writing', written: start + batch.length, total });
+    await input.onProgress?.({ phase: 'sealing', done: start + batch.length, total });
+  }
+  await deps.unitOfWork.run(async (repositories) => {
+    const current = await caseRecipients(repositories, resolved.orgId, entitled);
+    if (!sameRecipients(current, recipients)) {
+      throw new AppError('CONFLICT', 'who the cases are sealed to changed during the import');
+    }
+    let written = 0;
+    for (const { sealed, audits } of batches) {
+      await repositories.caseFiles.insertSealed(sealed);
+      await repositories.auditLog.appendMany(resolved.orgId, audits, now);
+      written += sealed.caseIds.length;
+      await input.onProgress?.({ phase: 'writing', done: written, total });
     }
     await recordAudit(repositories, deps, now, {
       orgId: resolved.orgId,

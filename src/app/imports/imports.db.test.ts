@@ -208,13 +208,35 @@ describe.each(testDialects())('importing and exporting case lists [$name]', (dia
       { phase: 'checking', rowsRead: 500 },
       { phase: 'checking', rowsRead: 1_000 },
     ]);
-    expect(progress.filter((step) => step.phase === 'writing')).toEqual(
-      Array.from({ length: 12 }, (_, index) => ({
-        phase: 'writing',
-        written: (index + 1) * 100,
-        total: 1_200,
-      })),
-    );
+    for (const phase of ['sealing', 'writing'] as const) {
+      expect(progress.filter((step) => step.phase === phase)).toEqual(
+        Array.from({ length: 12 }, (_, index) => ({
+          phase,
+          done: (index + 1) * 100,
+          total: 1_200,
+        })),
+      );
+    }
+  });
+
+  it('refuses to write when who the cases are sealed to changed while they were sealed', async () => {
+    const lawyer = await staff(['lawyer']);
+    const file = await xlsxOf(caseListHeaders, [caseListRow(1)]);
+    let joined = false;
+    await expect(
+      importCases(ports, lawyer.session, {
+        file,
+        columns,
+        offsetMinutes: moscow,
+        invalidRows: 'refuse',
+        onProgress: async (step) => {
+          if (step.phase !== 'sealing' || joined) return;
+          joined = true;
+          await buildEnrolledStaff(ports, { orgId, roles: ['coordinator'] });
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await count('case_files')).toBe(0);
   });
 
   it('refuses a mapping without the name column before reading a row', async () => {

@@ -7,7 +7,7 @@ import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { Questionnaires } from './questionnaires.ts';
-import type { UnitOfWork } from './repositories.ts';
+import type { NewCaseSealing, UnitOfWork } from './repositories.ts';
 import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
 import type { ShippedPlaces } from './shipped-places.ts';
@@ -33,4 +33,5 @@ export type Ports = {
   campaigns: Campaigns;
   shippedPlaces: ShippedPlaces;
   spreadsheets: Spreadsheets;
+  newCaseSealing: NewCaseSealing;
 };

@@ -102,6 +102,19 @@ export type NewCaseRecord = {
   draftMatter?: { id: string; matter: DraftMatter; updatedBy: string | null; updatedAt: Date };
 };
 
+/** New cases already sealed, each under its own fresh key; opaque outside the storage adapter. */
+export interface SealedNewCases {
+  readonly caseIds: readonly string[];
+}
+
+/**
+ * Seals new cases without touching the database: sealing a key to each recipient is the costly
+ * part of storing a case, so an import does it before its transaction, which then only inserts.
+ */
+export interface NewCaseSealing {
+  seal(newCases: readonly NewCaseRecord[]): SealedNewCases;
+}
+
 /** Someone a case's data key is sealed to: a staff member, or the organisation's escrow. */
 export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: string };
 
@@ -124,8 +137,8 @@ export type CaseListFilter = {
 export interface CaseFileRepository {
   /** Stores a new case under a fresh data key sealed to each recipient. */
   create(newCase: NewCaseRecord): Promise<void>;
-  /** Stores many new cases at once (an import), each under its own fresh data key. */
-  createMany(newCases: readonly NewCaseRecord[]): Promise<void>;
+  /** Stores new cases sealed beforehand (an import), with a few statements per table. */
+  insertSealed(sealed: SealedNewCases): Promise<void>;
   /**
    * Case frames of an organisation with the operational part of the report that opened each,
    * newest first; only cases assigned to `assigneeId` when given.

@@ -103,7 +103,10 @@ describe.each(testDialects())('habeas cases import [$name]', (dialect) => {
     const result = await run([file, '--as', email]);
     expect(result.code).toBe(0);
     expect(result.err).toBe(
-      'written 100 of 250 cases\nwritten 200 of 250 cases\nwritten 250 of 250 cases\n',
+      [100, 200, 250]
+        .map((done) => `sealed ${done} of 250 cases\n`)
+        .concat([100, 200, 250].map((done) => `written ${done} of 250 cases\n`))
+        .join(''),
     );
     expect(result.out).toContain('  A «ФИО» → fullName (Full name)\n');
     expect(result.out).toMatch(

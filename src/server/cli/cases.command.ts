@@ -95,9 +95,8 @@ function problemLines(
 }
 
 function progressLine(progress: ImportProgress): string {
-  return progress.phase === 'checking'
-    ? `checked ${progress.rowsRead} rows\n`
-    : `written ${progress.written} of ${progress.total} cases\n`;
+  if (progress.phase === 'checking') return `checked ${progress.rowsRead} rows\n`;
+  return `${progress.phase === 'sealing' ? 'sealed' : 'written'} ${progress.done} of ${progress.total} cases\n`;
 }
 
 /**

@@ -162,10 +162,13 @@ describe('importing a case list', () => {
 
     const progress = await screen.findByRole('progressbar', { name: 'Ход импорта' });
     expect(progress.hasAttribute('value')).toBe(false);
-    answer.send({ type: 'progress', phase: 'writing', written: 1, total: 2 });
-    await waitFor(() => expect(screen.getByText('Записано 1 из 2')).toBeTruthy());
-    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('1');
-    expect(screen.getByRole('progressbar').getAttribute('max')).toBe('2');
+    answer.send({ type: 'progress', phase: 'sealing', done: 2, total: 2 });
+    await waitFor(() => expect(screen.getByText('Шифруем дела: 2 из 2')).toBeTruthy());
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('2');
+    expect(screen.getByRole('progressbar').getAttribute('max')).toBe('4');
+    answer.send({ type: 'progress', phase: 'writing', done: 1, total: 2 });
+    await waitFor(() => expect(screen.getByText('Записываем дела: 1 из 2')).toBeTruthy());
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('3');
     answer.send(done);
     answer.end();
 
@@ -284,7 +287,7 @@ describe('importing a case list', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Импортировать дела: 2' }));
     await screen.findByRole('progressbar');
-    answer.send({ type: 'progress', phase: 'writing', written: 1, total: 2 });
+    answer.send({ type: 'progress', phase: 'writing', done: 1, total: 2 });
     answer.fail();
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Связь с сервером прервалась во время записи. Импорт мог завершиться: проверьте список дел, прежде чем загружать файл снова.',

@@ -195,12 +195,20 @@ function ImportProgressView({ progress }: { progress: ImportProgressLine | null 
       {progress === null ? (
         <progress aria-labelledby={labelId} />
       ) : (
-        <progress aria-labelledby={labelId} value={progress.written} max={progress.total} />
+        // Sealing is the first half of the bar, writing the second.
+        <progress
+          aria-labelledby={labelId}
+          value={progress.done + (progress.phase === 'writing' ? progress.total : 0)}
+          max={progress.total * 2}
+        />
       )}
       <p role="status">
         {progress === null
           ? t('imports.preparing')
-          : t('imports.writing', { written: progress.written, total: progress.total })}
+          : t(progress.phase === 'sealing' ? 'imports.sealing' : 'imports.writing', {
+              done: progress.done,
+              total: progress.total,
+            })}
       </p>
     </div>
   );

@@ -164,7 +164,8 @@ describe.each(testDialects())('case list import and export over HTTP [$name]', (
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toEqual([
-      { type: 'progress', phase: 'writing', written: 3, total: 3 },
+      { type: 'progress', phase: 'sealing', done: 3, total: 3 },
+      { type: 'progress', phase: 'writing', done: 3, total: 3 },
       {
         type: 'done',
         importId: expect.any(String),
@@ -385,12 +386,12 @@ describe('case list import over a real connection', () => {
       expect(chunks.length).toBeGreaterThan(1);
       expect(JSON.parse(chunks[0]?.trim().split('\n')[0] ?? '{}')).toEqual({
         type: 'progress',
-        phase: 'writing',
-        written: 100,
+        phase: 'sealing',
+        done: 100,
         total: 500,
       });
       const lines = chunks.join('').trim().split('\n');
-      expect(lines).toHaveLength(6);
+      expect(lines).toHaveLength(11);
       expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ type: 'done', created: 500 });
     } finally {
       await server.app.close();

@@ -216,10 +216,11 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app
           columns: parseColumns(columns),
           offsetMinutes: offsetOf(utcOffset),
           invalidRows,
+          // Checking streams nothing: a refusal after it is still a plain 422.
           onProgress: (progress) =>
-            progress.phase === 'writing'
-              ? lines.write({ type: 'progress', ...progress })
-              : undefined,
+            progress.phase === 'checking'
+              ? undefined
+              : lines.write({ type: 'progress', ...progress }),
         });
         await lines.write({
           type: 'done',
