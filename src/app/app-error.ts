@@ -18,7 +18,9 @@ export type AppErrorCode =
   | 'KEY_UNAVAILABLE'
   | 'SEALED_DATA_REFUSED'
   | 'FACTS_REFUSED'
-  | 'CASE_NOT_OPEN';
+  | 'CASE_NOT_OPEN'
+  | 'SPREADSHEET_UNREADABLE'
+  | 'IMPORT_REFUSED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

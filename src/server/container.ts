@@ -11,6 +11,7 @@ import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
 import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
+import { newCaseSealing } from '../adapters/db/new-case-rows.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
@@ -22,6 +23,7 @@ import { smtpAlertChannel } from '../adapters/mail/smtp-alert-channel.ts';
 import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-mail.ts';
 import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
+import { exceljsSpreadsheets } from '../adapters/spreadsheets/exceljs-spreadsheets.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
 
@@ -106,6 +108,8 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     questionnaires: sharedQuestionnaires,
     campaigns: sharedCampaigns,
     shippedPlaces: sharedShippedPlaces,
+    spreadsheets: exceljsSpreadsheets(),
+    newCaseSealing: newCaseSealing(recordSealing),
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

@@ -15,6 +15,7 @@ import { CasePage } from './cases/case-page.tsx';
 import { CasesPage } from './cases/cases-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { rememberLanguage } from './i18n/i18n.ts';
+import { ImportPage } from './imports/import-page.tsx';
 import { LegalPositionPage } from './legal-position/legal-position-page.tsx';
 import { MyDayPage } from './my-day/my-day-page.tsx';
 import { PlacesPage } from './places/places-page.tsx';
@@ -33,7 +34,8 @@ type StaffScreen =
   | 'my-day'
   | 'places'
   | 'roster'
-  | 'board';
+  | 'board'
+  | 'imports';
 
 /** Where the app is; `resolving` asks the server where the session stands. */
 type View =
@@ -87,6 +89,7 @@ function signedInView(staff: CurrentStaffResponse): View {
   if (isAt('places')) return { screen: 'places', staff };
   if (isAt('roster')) return { screen: 'roster', staff };
   if (isAt('board')) return { screen: 'board', staff };
+  if (isAt('imports')) return { screen: 'imports', staff };
   const caseId = caseIdAt();
   if (caseId !== undefined) return { screen: 'case', caseId, staff };
   return { screen: 'home', staff };
@@ -162,6 +165,7 @@ export function App({ api }: { api: ApiClient }) {
           onPlaces={() => show({ screen: 'places', staff: view.staff })}
           onRoster={() => show({ screen: 'roster', staff: view.staff })}
           onBoard={() => show({ screen: 'board', staff: view.staff })}
+          onImports={() => show({ screen: 'imports', staff: view.staff })}
         />
       );
     case 'my-day':
@@ -195,6 +199,15 @@ export function App({ api }: { api: ApiClient }) {
           staff={view.staff}
           onHome={() => show({ screen: 'home', staff: view.staff })}
           onOpenCase={(caseId) => show({ screen: 'case', caseId, staff: view.staff })}
+        />
+      );
+    case 'imports':
+      return (
+        <ImportPage
+          api={api}
+          staff={view.staff}
+          onHome={() => show({ screen: 'home', staff: view.staff })}
+          onCases={() => show({ screen: 'cases', staff: view.staff })}
         />
       );
     case 'legal-position':

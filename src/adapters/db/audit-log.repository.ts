@@ -4,6 +4,7 @@ import type { AuditLogRepository } from '../../app/ports/repositories.ts';
 import {
   type AuditAction,
   type AuditEntry,
+  type AuditEvent,
   auditChainInput,
   auditGenesisHash,
 } from '../../domain/audit/audit-entry.ts';
@@ -28,50 +29,75 @@ function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
 
 const readBatch = 1000;
 
+/** Rows per insert statement: far below either database's limit on bound parameters. */
+const insertBatch = 500;
+
 /** Must run inside a transaction: the chain head read and the append are one step. */
 export function auditLogRepository(db: Kysely<Database>, dialect: DialectName): AuditLogRepository {
-  return {
-    async append(event, id, at) {
-      if (dialect === 'postgres') {
-        // Serialises appends per organisation across app instances; SQLite's write lock
-        // (BEGIN IMMEDIATE) already does.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${event.orgId}, 0))`.execute(db);
-      }
-      const head = await db
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .where('org_id', '=', event.orgId)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const unhashed = {
-        ...event,
-        seq: (head?.seq ?? 0) + 1,
-        id,
-        at,
-        prevHash: head?.hash ?? auditGenesisHash,
-      };
+  /** Appends entries in the given order after the organisation's chain head, each hashed on. */
+  async function appendChained(
+    orgId: string,
+    events: readonly { event: AuditEvent; id: string }[],
+    at: Date,
+  ): Promise<AuditEntry[]> {
+    if (events.some(({ event }) => event.orgId !== orgId))
+      throw new Error('audit entries of one append belong to one organisation');
+    if (dialect === 'postgres') {
+      // Serialises appends per organisation across app instances; SQLite's write lock
+      // (BEGIN IMMEDIATE) already does.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${orgId}, 0))`.execute(db);
+    }
+    const head = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('org_id', '=', orgId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? auditGenesisHash;
+    const entries: AuditEntry[] = events.map(({ event, id }) => {
+      seq += 1;
+      const unhashed = { ...event, seq, id, at, prevHash };
       const entry = {
         ...unhashed,
         hash: createHash('sha256').update(auditChainInput(unhashed)).digest('hex'),
       };
+      prevHash = entry.hash;
+      return entry;
+    });
+    for (let start = 0; start < entries.length; start += insertBatch) {
       await db
         .insertInto('audit_log')
-        .values({
-          org_id: entry.orgId,
-          seq: entry.seq,
-          id: entry.id,
-          at: toIso(entry.at),
-          actor_user_id: entry.actorUserId,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId,
-          details: JSON.stringify(entry.details),
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-        })
+        .values(
+          entries.slice(start, start + insertBatch).map((entry) => ({
+            org_id: entry.orgId,
+            seq: entry.seq,
+            id: entry.id,
+            at: toIso(entry.at),
+            actor_user_id: entry.actorUserId,
+            action: entry.action,
+            subject_type: entry.subjectType,
+            subject_id: entry.subjectId,
+            details: JSON.stringify(entry.details),
+            prev_hash: entry.prevHash,
+            hash: entry.hash,
+          })),
+        )
         .execute();
+    }
+    return entries;
+  }
+
+  return {
+    async append(event, id, at) {
+      const [entry] = await appendChained(event.orgId, [{ event, id }], at);
+      if (entry === undefined) throw new Error('audit entry not appended');
       return entry;
+    },
+
+    async appendMany(orgId, events, at) {
+      return appendChained(orgId, events, at);
     },
 
     async *readChain(orgId) {

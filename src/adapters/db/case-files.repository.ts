@@ -15,6 +15,7 @@ import type {
   PersonsTable,
   ReportsTable,
 } from './database.ts';
+import { insertNewCases, reportContext, sealedRowsOf, sealNewCaseRows } from './new-case-rows.ts';
 import { type SealedTable, sealContext, sealedColumnsByTable } from './sealed-columns.ts';
 
 function toCaseFile(row: Selectable<CaseFilesTable>, assigneeIds: string[]): CaseFile {
@@ -114,24 +115,21 @@ export function caseFilesRepository(
       .execute();
   }
 
-  /** `fresh`: the case was just created, so there is no earlier wrap to replace. */
+  /** Seals the key to a recipient, replacing any earlier wrap of the same key to him. */
   async function insertWrap(
     caseFile: CaseFile,
     key: DataKey,
     recipient: KeyRecipient,
     now: Date,
-    fresh = false,
   ): Promise<void> {
-    if (!fresh) {
-      await db
-        .deleteFrom('case_key_wraps')
-        .where('org_id', '=', caseFile.orgId)
-        .where('case_id', '=', caseFile.id)
-        .where('key_id', '=', key.keyId)
-        .where('recipient_kind', '=', recipient.kind)
-        .where('recipient_id', '=', recipient.id)
-        .execute();
-    }
+    await db
+      .deleteFrom('case_key_wraps')
+      .where('org_id', '=', caseFile.orgId)
+      .where('case_id', '=', caseFile.id)
+      .where('key_id', '=', key.keyId)
+      .where('recipient_kind', '=', recipient.kind)
+      .where('recipient_id', '=', recipient.id)
+      .execute();
     await db
       .insertInto('case_key_wraps')
       .values({
@@ -145,16 +143,6 @@ export function caseFilesRepository(
         created_at: toIso(now),
       })
       .execute();
-  }
-
-  function sealPerson(person: Person, key: DataKey) {
-    const sealer = recordSealer(sealing, key, 'persons', person.id);
-    return {
-      full_name: sealer.seal('full_name', person.fullName) ?? '',
-      birth_date: sealer.seal('birth_date', person.birthDate),
-      phone: sealer.seal('phone', person.phone),
-      notes: sealer.seal('notes', person.notes),
-    };
   }
 
   function openPerson(row: Selectable<PersonsTable>, key: DataKey): Person {
@@ -171,7 +159,6 @@ export function caseFilesRepository(
     };
   }
 
-  const reportContext = (reportId: string) => sealContext('reports', reportId, 'personal_answers');
   const decisionContext = (decisionId: string) =>
     sealContext('legal_decisions', decisionId, 'facts_snapshot');
 
@@ -257,69 +244,12 @@ export function caseFilesRepository(
   }
 
   return {
-    async create({ caseFile, persons, recipients, matchIndexes, report }) {
-      const key = sealing.newDataKey();
-      await db
-        .insertInto('case_files')
-        .values({
-          id: caseFile.id,
-          org_id: caseFile.orgId,
-          status: caseFile.status,
-          data_key_id: key.keyId,
-          created_by: caseFile.createdBy,
-          created_at: toIso(caseFile.createdAt),
-          updated_at: toIso(caseFile.updatedAt),
-        })
-        .execute();
-      for (const userId of caseFile.assigneeIds) {
-        await db
-          .insertInto('case_assignments')
-          .values({
-            org_id: caseFile.orgId,
-            case_id: caseFile.id,
-            user_id: userId,
-            assigned_at: toIso(caseFile.createdAt),
-          })
-          .execute();
-      }
-      for (const recipient of recipients)
-        await insertWrap(caseFile, key, recipient, caseFile.createdAt, true);
-      for (const person of persons) {
-        await db
-          .insertInto('persons')
-          .values({
-            id: person.id,
-            org_id: person.orgId,
-            case_id: caseFile.id,
-            ...sealPerson(person, key),
-            match_index: matchIndexes.get(person.id) ?? null,
-            created_at: toIso(person.createdAt),
-          })
-          .execute();
-      }
-      if (report !== undefined) {
-        const { report: received, followUpHash } = report;
-        await db
-          .insertInto('reports')
-          .values({
-            id: received.id,
-            org_id: received.orgId,
-            case_id: caseFile.id,
-            channel: received.channel,
-            case_code: received.caseCode,
-            follow_up_hash: followUpHash,
-            questionnaire_id: received.questionnaireId,
-            questionnaire_version: received.questionnaireVersion,
-            operational_answers: JSON.stringify(received.operationalAnswers),
-            personal_answers: sealing.seal(
-              key,
-              reportContext(received.id),
-              JSON.stringify(received.personalAnswers),
-            ),
-            received_at: toIso(received.receivedAt),
-          })
-          .execute();
-      }
+    async create(newCase) {
+      await insertNewCases(db, sealNewCaseRows(sealing, [newCase]));
+    },
+
+    async insertSealed(sealed) {
+      await insertNewCases(db, sealedRowsOf(sealed));
     },
 
     async findReportByFollowUpHash(followUpHash) {
@@ -479,6 +409,48 @@ export function caseFilesRepository(
     },
 
     findFrame,
+
+    async pageFrames(orgId, page) {
+      let query = db
+        .selectFrom('case_files')
+        .selectAll('case_files')
+        .where('case_files.org_id', '=', orgId)
+        .where('case_files.status', 'in', ['open', 'closed']);
+      if (page.afterId !== null) query = query.where('case_files.id', '>', page.afterId);
+      if (page.assigneeId !== undefined) {
+        const assigneeId = page.assigneeId;
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('case_assignments')
+              .select('case_assignments.case_id')
+              .whereRef('case_assignments.case_id', '=', 'case_files.id')
+              .where('case_assignments.user_id', '=', assigneeId),
+          ),
+        );
+      }
+      const rows = await query.orderBy('case_files.id').limit(page.limit).execute();
+      if (rows.length === 0) return [];
+      const assignments = await db
+        .selectFrom('case_assignments')
+        .select(['case_id', 'user_id'])
+        .where('org_id', '=', orgId)
+        .where(
+          'case_id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .orderBy('user_id')
+        .execute();
+      return rows.map((row) =>
+        toCaseFile(
+          row,
+          assignments
+            .filter((assignment) => assignment.case_id === row.id)
+            .map((assignment) => assignment.user_id),
+        ),
+      );
+    },
 
     async openPersons(caseFile, identity) {
       const key = await openDataKey(caseFile, identity);

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DataKey, RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { CaseTimelineRepository } from '../../app/ports/repositories.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
@@ -14,7 +14,7 @@ import type {
 } from '../../domain/timeline/timeline-event.ts';
 import { openCaseDataKey, recordSealer } from './case-keys.ts';
 import { fromIso, toIso } from './columns.ts';
-import type { Database, TimelineEventsTable } from './database.ts';
+import type { Database, DraftMattersTable, TimelineEventsTable } from './database.ts';
 
 /** Every column but the sealed note. */
 const eventFrameColumns = [
@@ -42,6 +42,53 @@ function eventFrame(
     powerOfAttorney: row.power_of_attorney as PowerOfAttorney | null,
     recordedBy: row.recorded_by,
     recordedAt: fromIso(row.recorded_at),
+  };
+}
+
+/** An event's row, its note sealed under the case's open data key. */
+export function timelineEventRow(
+  sealing: RecordSealing,
+  key: DataKey,
+  event: TimelineEvent,
+): Insertable<TimelineEventsTable> {
+  return {
+    id: event.id,
+    org_id: event.orgId,
+    case_id: event.caseId,
+    kind: event.kind,
+    occurred_at: toIso(event.occurredAt),
+    place_id: event.placeId,
+    power_of_attorney: event.powerOfAttorney,
+    note: recordSealer(sealing, key, 'timeline_events', event.id).seal('note', event.note),
+    recorded_by: event.recordedBy,
+    recorded_at: toIso(event.recordedAt),
+  };
+}
+
+/** A case's draft-matter row, sealed under the case's open data key. */
+export function draftMatterRow(
+  sealing: RecordSealing,
+  key: DataKey,
+  record: {
+    id: string;
+    orgId: string;
+    caseId: string;
+    matter: DraftMatter;
+    by: string | null;
+    at: Date;
+  },
+): Insertable<DraftMattersTable> {
+  const sealed = recordSealer(sealing, key, 'draft_matters', record.id).seal(
+    'matter',
+    JSON.stringify(record.matter),
+  );
+  return {
+    id: record.id,
+    org_id: record.orgId,
+    case_id: record.caseId,
+    matter: sealed ?? '',
+    updated_by: record.by,
+    updated_at: toIso(record.at),
   };
 }
 
@@ -73,18 +120,9 @@ export function caseTimelineRepository(
       if (key === null) return false;
       await db
         .insertInto('timeline_events')
-        .values({
-          id: event.id,
-          org_id: caseFile.orgId,
-          case_id: caseFile.id,
-          kind: event.kind,
-          occurred_at: toIso(event.occurredAt),
-          place_id: event.placeId,
-          power_of_attorney: event.powerOfAttorney,
-          note: recordSealer(sealing, key, 'timeline_events', event.id).seal('note', event.note),
-          recorded_by: event.recordedBy,
-          recorded_at: toIso(event.recordedAt),
-        })
+        .values(
+          timelineEventRow(sealing, key, { ...event, orgId: caseFile.orgId, caseId: caseFile.id }),
+        )
         .execute();
       return true;
     },
@@ -158,24 +196,31 @@ export function caseTimelineRepository(
         .where('org_id', '=', caseFile.orgId)
         .where('case_id', '=', caseFile.id)
         .executeTakeFirst();
-      const id = existing?.id ?? change.newId;
-      const sealed = recordSealer(sealing, key, 'draft_matters', id).seal(
-        'matter',
-        JSON.stringify(matter),
-      );
-      const values = {
-        matter: sealed ?? '',
-        updated_by: change.by,
-        updated_at: toIso(change.at),
-      };
       if (existing === undefined) {
         await db
           .insertInto('draft_matters')
-          .values({ id, org_id: caseFile.orgId, case_id: caseFile.id, ...values })
+          .values(
+            draftMatterRow(sealing, key, {
+              id: change.newId,
+              orgId: caseFile.orgId,
+              caseId: caseFile.id,
+              matter,
+              by: change.by,
+              at: change.at,
+            }),
+          )
           .execute();
-      } else {
-        await db.updateTable('draft_matters').set(values).where('id', '=', id).execute();
+        return true;
       }
+      const sealed = recordSealer(sealing, key, 'draft_matters', existing.id).seal(
+        'matter',
+        JSON.stringify(matter),
+      );
+      await db
+        .updateTable('draft_matters')
+        .set({ matter: sealed ?? '', updated_by: change.by, updated_at: toIso(change.at) })
+        .where('id', '=', existing.id)
+        .execute();
       return true;
     },
   };

@@ -8,7 +8,7 @@ import { authorise } from '../accounts/staff-actor.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports } from '../ports/ports.ts';
-import type { KeyRecipient, Repositories } from '../ports/repositories.ts';
+import type { KeyRecipient, NewCaseRecord, Repositories } from '../ports/repositories.ts';
 
 export type NewPerson = Pick<Person, 'fullName' | 'birthDate' | 'phone' | 'notes'>;
 
@@ -42,7 +42,7 @@ export async function caseRecipients(
 }
 
 /** Coordinators see every case; cases opened by staff are sealed to them besides the creator. */
-const staffCaseReaders: readonly Role[] = ['coordinator'];
+export const staffCaseReaders: readonly Role[] = ['coordinator'];
 
 /** The blind-index value of a person, when name and birth date make a match key. */
 export function personMatchIndex(
@@ -55,24 +55,30 @@ export function personMatchIndex(
   return key.ok ? deps.blindIndex.personIndex(orgId, key.key) : null;
 }
 
+export type NewCaseInput = {
+  orgId: string;
+  creator: StaffUser | null;
+  persons: NewPerson[];
+  recipients: KeyRecipient[];
+  now: Date;
+  report?: { report: Omit<Report, 'caseId'>; followUpHash: string };
+  /** Given when the case's other records must name it before it exists (an import). */
+  caseId?: string;
+  timeline?: NewCaseRecord['timeline'];
+  draftMatter?: NewCaseRecord['draftMatter'];
+};
+
 /**
- * Stores a new open case with its persons and blind indexes, sealed to its recipients, and the
- * report that opened it, if any. A case opened by staff is assigned to its creator.
+ * A new open case with its persons and blind indexes, ready to be stored sealed to its
+ * recipients, with the report that opened it, if any. A case opened by staff is assigned to its
+ * creator.
  */
-export async function storeNewCase(
-  repositories: Repositories,
+export function newCaseRecord(
   deps: Pick<Ports, 'ids' | 'blindIndex'>,
-  input: {
-    orgId: string;
-    creator: StaffUser | null;
-    persons: NewPerson[];
-    recipients: KeyRecipient[];
-    now: Date;
-    report?: { report: Omit<Report, 'caseId'>; followUpHash: string };
-  },
-): Promise<{ caseId: string }> {
+  input: NewCaseInput,
+): NewCaseRecord {
   const { orgId, creator, now } = input;
-  const caseId = deps.ids.newId();
+  const caseId = input.caseId ?? deps.ids.newId();
   const persons: Person[] = input.persons.map((person) => ({
     id: deps.ids.newId(),
     orgId,
@@ -85,7 +91,7 @@ export async function storeNewCase(
     const matchIndex = personMatchIndex(deps, orgId, person);
     if (matchIndex !== null) matchIndexes.set(person.id, matchIndex);
   }
-  await repositories.caseFiles.create({
+  return {
     caseFile: {
       id: caseId,
       orgId,
@@ -100,6 +106,8 @@ export async function storeNewCase(
     persons,
     recipients: input.recipients,
     matchIndexes,
+    ...(input.timeline === undefined ? {} : { timeline: input.timeline }),
+    ...(input.draftMatter === undefined ? {} : { draftMatter: input.draftMatter }),
     ...(input.report === undefined
       ? {}
       : {
@@ -108,8 +116,18 @@ export async function storeNewCase(
             followUpHash: input.report.followUpHash,
           },
         }),
-  });
-  return { caseId };
+  };
+}
+
+/** Stores a new open case (see `newCaseRecord`), sealed to its recipients. */
+export async function storeNewCase(
+  repositories: Repositories,
+  deps: Pick<Ports, 'ids' | 'blindIndex'>,
+  input: NewCaseInput,
+): Promise<{ caseId: string }> {
+  const record = newCaseRecord(deps, input);
+  await repositories.caseFiles.create(record);
+  return { caseId: record.caseFile.id };
 }
 
 /** Opens a new case for a person, sealed from the first byte, and assigns it to its creator. */

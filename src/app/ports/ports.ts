@@ -9,10 +9,11 @@ import type { StaffKeys } from './key-crypto.ts';
 import type { LiveUpdates } from './live-updates.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { Questionnaires } from './questionnaires.ts';
-import type { UnitOfWork } from './repositories.ts';
+import type { NewCaseSealing, UnitOfWork } from './repositories.ts';
 import type { RulePacks } from './rule-packs.ts';
 import type { SecretTokens } from './secret-tokens.ts';
 import type { ShippedPlaces } from './shipped-places.ts';
+import type { Spreadsheets } from './spreadsheets.ts';
 import type { StaffMail } from './staff-mail.ts';
 import type { Totp } from './totp.ts';
 
@@ -36,4 +37,6 @@ export type Ports = {
   /** Every channel an alert goes out on; each page is delivered on each of them. */
   alertChannels: readonly AlertChannel[];
   liveUpdates: LiveUpdates;
+  spreadsheets: Spreadsheets;
+  newCaseSealing: NewCaseSealing;
 };

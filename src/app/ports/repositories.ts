@@ -86,6 +86,12 @@ export interface EnrolmentTokenRepository {
 export interface AuditLogRepository {
   /** Appends to the organisation's hash chain, in the caller's transaction. */
   append(event: AuditEvent, id: string, at: Date): Promise<AuditEntry>;
+  /** Appends several entries of one organisation in order, in one step (a bulk import). */
+  appendMany(
+    orgId: string,
+    events: readonly { event: AuditEvent; id: string }[],
+    at: Date,
+  ): Promise<AuditEntry[]>;
   /** The organisation's entries in chain order. */
   readChain(orgId: string): AsyncIterable<AuditEntry>;
   listOrganisationIds(): Promise<string[]>;
@@ -99,7 +105,24 @@ export type NewCaseRecord = {
   matchIndexes: ReadonlyMap<string, string>;
   /** The hotline report that opened the case, with the hash of its follow-up token. */
   report?: { report: Report; followUpHash: string };
+  /** Events the case starts with (an imported detention), sealed under the same new key. */
+  timeline?: TimelineEvent[];
+  /** The draft matter it starts with (an imported list), sealed under the same new key. */
+  draftMatter?: { id: string; matter: DraftMatter; updatedBy: string | null; updatedAt: Date };
 };
+
+/** New cases already sealed, each under its own fresh key; opaque outside the storage adapter. */
+export interface SealedNewCases {
+  readonly caseIds: readonly string[];
+}
+
+/**
+ * Seals new cases without touching the database: sealing a key to each recipient is the costly
+ * part of storing a case, so an import does it before its transaction, which then only inserts.
+ */
+export interface NewCaseSealing {
+  seal(newCases: readonly NewCaseRecord[]): SealedNewCases;
+}
 
 /** Someone a case's data key is sealed to: a staff member, or the organisation's escrow. */
 export type KeyRecipient = { kind: 'staff' | 'escrow'; id: string; publicKey: string };
@@ -127,6 +150,8 @@ export type CaseListFilter = {
 export interface CaseFileRepository {
   /** Stores a new case under a fresh data key sealed to each recipient. */
   create(newCase: NewCaseRecord): Promise<void>;
+  /** Stores new cases sealed beforehand (an import), with a few statements per table. */
+  insertSealed(sealed: SealedNewCases): Promise<void>;
   /**
    * Case frames of an organisation with the operational part of the report that opened each,
    * newest first; only cases assigned to `assigneeId` when given.
@@ -153,6 +178,14 @@ export interface CaseFileRepository {
   findCaseIdsByMatchIndex(orgId: string, matchIndex: string): Promise<string[]>;
   /** The operational frame only: enough to decide who may open the case. */
   findFrame(orgId: string, caseId: string): Promise<CaseFile | null>;
+  /**
+   * Open and closed case frames in id order after `afterId`, to walk every case a page at a
+   * time; only cases assigned to `assigneeId` when given.
+   */
+  pageFrames(
+    orgId: string,
+    page: { afterId: string | null; limit: number; assigneeId?: string },
+  ): Promise<CaseFile[]>;
   /** The case's persons; null when the identity holds no key to this case. */
   openPersons(caseFile: CaseFile, identity: UnlockedIdentity): Promise<Person[] | null>;
   /** Seals the case's key to one more recipient, opening it with the opener's identity. */

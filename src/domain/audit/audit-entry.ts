@@ -45,7 +45,9 @@ export type AuditAction =
   | 'roster.shift-removed'
   | 'roster.escalation-set'
   | 'alert.raised'
-  | 'alert.acknowledged';
+  | 'alert.acknowledged'
+  | 'cases.imported'
+  | 'cases.exported';
 
 export type AuditEvent = {
   orgId: string;

@@ -15,6 +15,7 @@ import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
 import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
 import { registerBackupCommands, registerDbCopyCommand } from './backup.command.ts';
+import { registerCaseCommands } from './cases.command.ts';
 import { registerEscrowCommands } from './escrow.command.ts';
 import { registerRosterCommands } from './roster.command.ts';
 import { registerRulesCommands } from './rules.command.ts';
@@ -37,6 +38,8 @@ const exitCodes: Record<AppErrorCode, number> = {
   SEALED_DATA_REFUSED: 6,
   FACTS_REFUSED: 2,
   CASE_NOT_OPEN: 5,
+  SPREADSHEET_UNREADABLE: 2,
+  IMPORT_REFUSED: 2,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */
@@ -207,6 +210,7 @@ export function buildProgram(): Command {
     );
 
   registerEscrowCommands(program, withPorts, organisationOf);
+  registerCaseCommands(program, withPorts);
   registerRulesCommands(program);
   registerBackupCommands(program);
   registerRosterCommands(program, withPorts, organisationOf);

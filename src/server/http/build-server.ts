@@ -17,6 +17,7 @@ import {
 import { authRoutes } from './api/auth.routes.ts';
 import { boardRoutes } from './api/board.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { importsRoutes } from './api/imports.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
 import { rosterRoutes } from './api/roster.routes.ts';
@@ -126,6 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(staffRoutes, { ports: options.ports });
   await app.register(casesRoutes, { ports: options.ports });
   await app.register(timelineRoutes, { ports: options.ports });
+  await app.register(importsRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
   await app.register(tasksRoutes, { ports: options.ports });
   await app.register(placesRoutes, { ports: options.ports });

@@ -33,6 +33,14 @@ import {
 } from '../../contracts/cases.ts';
 import { errorBody } from '../../contracts/error-body.ts';
 import {
+  formatColumns,
+  type ImportPreviewResponse,
+  type ImportStreamLine,
+  importPreviewResponse,
+  importStreamLine,
+  spreadsheetContentTypes,
+} from '../../contracts/imports.ts';
+import {
   type NewPlaceRequest,
   type PlaceDetailsRequest,
   type PlaceListResponse,
@@ -40,6 +48,7 @@ import {
   placeListResponse,
   placeResponse,
 } from '../../contracts/places.ts';
+
 import {
   type RosterResponse,
   rosterResponse,
@@ -75,6 +84,7 @@ import {
   type TimelineEventResponse,
   timelineEventResponse,
 } from '../../contracts/timeline.ts';
+import type { ColumnMapping } from '../../domain/imports/import-fields.ts';
 import { type Questionnaire, questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { PlaceKind } from '../../domain/places/place.ts';
 
@@ -88,6 +98,8 @@ export type FieldProblem = { path: string; message: string };
 export const clientErrorCodes = {
   network: 'NETWORK_ERROR',
   unexpectedResponse: 'UNEXPECTED_RESPONSE',
+  /** The connection broke while an import was writing: it may have finished on the server. */
+  importOutcomeUnknown: 'IMPORT_OUTCOME_UNKNOWN',
 } as const;
 
 export class ApiError extends Error {
@@ -122,6 +134,11 @@ export type CaseListFilter = { status: CaseStatusFilter; mine?: boolean; campaig
 export type CaseFile = CaseFileResponse;
 export type CaseTask = CaseTaskResponse;
 export type MyDay = MyDayResponse;
+
+export type SpreadsheetUpload = { file: Blob; format: keyof typeof spreadsheetContentTypes };
+export type ImportProgressLine = Extract<ImportStreamLine, { type: 'progress' }>;
+export type ImportDoneLine = Extract<ImportStreamLine, { type: 'done' }>;
+export type CasesExportFile = { file: Blob; fileName: string; exported: number; unopened: number };
 
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
@@ -183,6 +200,19 @@ export type ApiClient = {
   caseAlerts(caseId: string): Promise<CaseAlertsResponse>;
   /** Pages the lawyer on duty about the case, as a new detention would. */
   markCaseUrgent(caseId: string): Promise<void>;
+  /** A dry run of an import; without `columns`, with the mapping the headers suggest. */
+  previewImport(upload: SpreadsheetUpload, columns?: ColumnMapping): Promise<ImportPreviewResponse>;
+  /** Imports with a mapping, reporting each progress line as the server writes. */
+  importCases(
+    upload: SpreadsheetUpload,
+    options: {
+      columns: ColumnMapping;
+      invalidRows: 'refuse' | 'skip';
+      onProgress: (progress: ImportProgressLine) => void;
+    },
+  ): Promise<ImportDoneLine>;
+  /** The reader's own cases as an XLSX file; every case in it was audited as read. */
+  exportMyCases(): Promise<CasesExportFile>;
 };
 
 /** `kind` repeats for several kinds, as the API reads it. */
@@ -274,6 +304,57 @@ export function createApiClient(options: { language: () => string }): ApiClient 
       headers: headers({ 'content-type': 'application/json', 'x-csrf-token': token }),
       body: JSON.stringify(body),
     });
+  }
+
+  async function upload(url: string, { file, format }: SpreadsheetUpload): Promise<Response> {
+    const attempt = async () =>
+      send(url, {
+        method: 'POST',
+        headers: headers({
+          'content-type': spreadsheetContentTypes[format],
+          'x-csrf-token': await cachedCsrfToken(),
+        }),
+        body: file,
+      });
+    const response = await attempt();
+    if (response.status !== 403) return response;
+    const data = await readJson(response.clone());
+    if (!isCsrfRejection(data)) return response;
+    csrfToken = undefined;
+    return attempt();
+  }
+
+  async function readLines(
+    response: Response,
+    onLine: (line: ImportStreamLine) => void,
+  ): Promise<void> {
+    const reader = response.body?.getReader();
+    if (reader === undefined)
+      throw new ApiError(response.status, clientErrorCodes.unexpectedResponse, '');
+    const decoder = new TextDecoder();
+    let pending = '';
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        throw new ApiError(0, clientErrorCodes.importOutcomeUnknown, '');
+      }
+      pending += decoder.decode(chunk.value, { stream: !chunk.done });
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.trim() === '') continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch {
+          throw new ApiError(response.status, clientErrorCodes.unexpectedResponse, '');
+        }
+        onLine(parsed(importStreamLine, value, response.status));
+      }
+      if (chunk.done) return;
+    }
   }
 
   async function request<T>({
@@ -383,6 +464,42 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         schema: noContent,
         body: { duplicateCaseId },
       }),
+    previewImport: async (file, columns) => {
+      const query =
+        columns === undefined ? '' : `?columns=${encodeURIComponent(formatColumns(columns))}`;
+      const response = await upload(`/api/v1/imports/preview${query}`, file);
+      const data = await readJson(response);
+      if (!response.ok) throw errorFrom(response.status, data);
+      return parsed(importPreviewResponse, data, response.status);
+    },
+    importCases: async (file, { columns, invalidRows, onProgress }) => {
+      const query = new URLSearchParams({ columns: formatColumns(columns), invalidRows });
+      const response = await upload(`/api/v1/imports?${query.toString()}`, file);
+      if (!response.ok) throw errorFrom(response.status, await readJson(response));
+      let done: ImportDoneLine | undefined;
+      await readLines(response, (line) => {
+        if (line.type === 'progress') onProgress(line);
+        else if (line.type === 'done') done = line;
+        else throw new ApiError(response.status, line.error.code, line.error.message);
+      });
+      if (done === undefined)
+        throw new ApiError(response.status, clientErrorCodes.importOutcomeUnknown, '');
+      return done;
+    },
+    exportMyCases: async () => {
+      const response = await send('/api/v1/exports/my-cases.xlsx', {
+        method: 'GET',
+        headers: headers({ accept: spreadsheetContentTypes.xlsx }),
+      });
+      if (!response.ok) throw errorFrom(response.status, await readJson(response));
+      const disposition = response.headers.get('content-disposition') ?? '';
+      return {
+        file: await response.blob(),
+        fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'habeas-cases.xlsx',
+        exported: Number(response.headers.get('x-habeas-exported') ?? 0),
+        unopened: Number(response.headers.get('x-habeas-unopened') ?? 0),
+      };
+    },
     hotlineQuestionnaire: () => {
       hotline ??= request({ path: '/questionnaires/hotline', schema: questionnaire }).catch(
         (error: unknown) => {

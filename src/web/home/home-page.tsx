@@ -17,6 +17,7 @@ type HomePageProps = {
   onPlaces: () => void;
   onRoster: () => void;
   onBoard: () => void;
+  onImports: () => void;
 };
 
 export function HomePage({
@@ -30,6 +31,7 @@ export function HomePage({
   onPlaces,
   onRoster,
   onBoard,
+  onImports,
 }: HomePageProps) {
   const { t } = useTranslation();
   const { submitting, error, submit } = useSubmission();
@@ -85,6 +87,11 @@ export function HomePage({
           <li>
             <ScreenLink to="roster" onShow={onRoster}>
               {t('home.roster')}
+            </ScreenLink>
+          </li>
+          <li>
+            <ScreenLink to="imports" onShow={onImports}>
+              {t('home.imports')}
             </ScreenLink>
           </li>
           <li>

@@ -13,6 +13,7 @@ export const screenPaths = {
   places: '/staff/places',
   roster: '/staff/roster',
   board: '/staff/board',
+  imports: '/staff/imports',
 } as const;
 
 export type Screen = keyof typeof screenPaths;

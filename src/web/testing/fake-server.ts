@@ -1,7 +1,15 @@
 import { onTestFinished } from 'vitest';
 
 export type FakeRequest = { method: string; path: string; body: unknown; language: string | null };
-export type FakeReply = { status: number; body?: unknown };
+export type FakeReply = {
+  status: number;
+  body?: unknown;
+  /** Sent as it is instead of JSON: a file, or newline-delimited JSON, with these headers. */
+  raw?: {
+    content: string | ArrayBuffer | ReadableStream<Uint8Array>;
+    headers: Record<string, string>;
+  };
+};
 type Route = (request: FakeRequest) => FakeReply;
 
 /**
@@ -38,7 +46,9 @@ export function fakeServer(routes: Record<string, Route>) {
     if (method !== 'GET') {
       const type = headers.get('content-type');
       const token = headers.get('x-csrf-token');
-      check(type === 'application/json', `${method} ${path} with content-type ${type}`);
+      // An uploaded file goes as itself, with its own type; everything else is JSON.
+      const upload = init.body instanceof Blob && uploadTypes.includes(type ?? '');
+      check(type === 'application/json' || upload, `${method} ${path} with content-type ${type}`);
       check(token === currentToken(), `${method} ${path} with CSRF token ${token}`);
     }
     const route = routes[`${method} ${path}`];
@@ -46,7 +56,12 @@ export function fakeServer(routes: Record<string, Route>) {
       violations.push(`unexpected ${method} ${path}`);
       return json({ status: 404, body: { error: { code: 'ROUTE_NOT_FOUND', message: 'none' } } });
     }
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body =
+      typeof init.body === 'string'
+        ? JSON.parse(init.body)
+        : init.body instanceof Blob
+          ? init.body
+          : undefined;
     const request = { method, path, body, language };
     requests.push(request);
     const reply = route(request);
@@ -63,7 +78,13 @@ function replacesSession(path: string, { status, body }: FakeReply): boolean {
   return newStage || path.startsWith('/api/v1/auth/logout');
 }
 
-function json({ status, body }: FakeReply): Response {
+const uploadTypes = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+];
+
+function json({ status, body, raw }: FakeReply): Response {
+  if (raw !== undefined) return new Response(raw.content, { status, headers: raw.headers });
   if (body === undefined) return new Response(null, { status });
   return new Response(JSON.stringify(body), {
     status,

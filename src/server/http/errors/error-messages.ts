@@ -91,6 +91,16 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Так не могло быть: проверьте даты и порядок событий.',
     en: 'This cannot be right: check the dates and the order of events.',
   },
+  SPREADSHEET_UNREADABLE: {
+    status: 422,
+    ru: 'Файл не удалось прочитать как таблицу.',
+    en: 'The file could not be read as a spreadsheet.',
+  },
+  IMPORT_REFUSED: {
+    status: 422,
+    ru: 'Импорт не выполнен: в таблице есть ошибки. Ничего не записано.',
+    en: 'Nothing was imported: the sheet has errors. Nothing was written.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
@@ -143,9 +153,36 @@ const passwordReasons: Record<string, { ru: string; en: string }> = {
   },
 };
 
+/** Why a file is not a sheet that can be imported, by the reader's reason. */
+const spreadsheetReasons: Record<string, { ru: string; en: string }> = {
+  'not-a-spreadsheet': {
+    ru: 'Нужен файл XLSX или CSV.',
+    en: 'An XLSX or CSV file is needed.',
+  },
+  'old-excel-format': {
+    ru: 'Это старый формат Excel (.xls): сохраните файл как .xlsx.',
+    en: 'This is the old Excel format (.xls): save the file as .xlsx.',
+  },
+  damaged: { ru: 'Файл повреждён.', en: 'The file is damaged.' },
+  empty: { ru: 'В первом листе нет ни одной строки.', en: 'The first sheet has no rows.' },
+  'too-many-rows': {
+    ru: 'Слишком много строк для одного импорта: разделите файл.',
+    en: 'Too many rows for one import: split the file.',
+  },
+  'too-many-columns': {
+    ru: 'Слишком много столбцов.',
+    en: 'Too many columns.',
+  },
+  'too-large': { ru: 'Файл слишком большой.', en: 'The file is too large.' },
+};
+
+const reasonsByCode: Partial<Record<ErrorCode, Record<string, { ru: string; en: string }>>> = {
+  WEAK_PASSWORD: passwordReasons,
+  SPREADSHEET_UNREADABLE: spreadsheetReasons,
+};
+
 export function errorMessage(code: ErrorCode, language: Language, detail?: string): string {
   const base = errorMeanings[code][language];
-  const extra =
-    code === 'WEAK_PASSWORD' && detail ? passwordReasons[detail]?.[language] : undefined;
+  const extra = detail ? reasonsByCode[code]?.[detail]?.[language] : undefined;
   return extra ? `${base} ${extra}` : base;
 }
