@@ -20,7 +20,7 @@ export const shiftBody = z
     endsAt: instant,
     region,
   })
-  .meta({ id: 'ShiftInput' });
+  .meta({ id: 'NewShift' });
 export type ShiftBody = z.input<typeof shiftBody>;
 
 export const shiftIdParams = z.strictObject({ shiftId: z.uuid() });
