@@ -1,8 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Ports } from '../../src/app/ports/ports.ts';
+import type { Role } from '../../src/domain/access/roles.ts';
 import { buildPorts } from '../../src/server/container.ts';
 import { buildServer, type HabeasServer } from '../../src/server/http/build-server.ts';
+import { buildEnrolledStaff, testPassword, totpCodeAt } from './staff-fixtures.ts';
+import type { testClock } from './test-clock.ts';
 import { sqliteTestDialect, type TestDatabase } from './test-databases.ts';
 
 /** A server on a test database, with the staff app directory left empty. */
@@ -104,4 +107,24 @@ export function browserSession(server: HabeasServer) {
       request({ method: 'POST', url, body, ...extra }),
     cookie: (name: string) => cookies.get(name),
   };
+}
+
+/**
+ * A new staff member of the organisation, signed in through the real login and second factor,
+ * with a browser session to act as him. The clock moves past the TOTP step his enrolment used,
+ * because each code works once.
+ */
+export async function signInOverHttp(
+  harness: { server: HabeasServer; ports: Ports; clock: ReturnType<typeof testClock> },
+  staffOf: { orgId: string; roles: Role[] },
+) {
+  const { server, ports, clock } = harness;
+  const staff = await buildEnrolledStaff(ports, staffOf);
+  clock.advance(31_000);
+  const browser = browserSession(server);
+  await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
+  await browser.post('/api/v1/auth/second-factor', {
+    code: await totpCodeAt(ports, staff.totpSecret),
+  });
+  return { ...staff, browser };
 }

@@ -2,14 +2,13 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMail, startSmtpInbox } from '../../../../test/support/smtp-inbox.ts';
-import {
-  buildEnrolledStaff,
-  testPassword,
-  totpCodeAt,
-} from '../../../../test/support/staff-fixtures.ts';
 import { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
-import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
+import {
+  browserSession,
+  buildTestServer,
+  signInOverHttp,
+} from '../../../../test/support/test-server.ts';
 import { boardAlertChannel } from '../../../adapters/live/board-alert-channel.ts';
 import { inProcessLiveUpdates } from '../../../adapters/live/in-process-live-updates.ts';
 import { smtpAlertChannel } from '../../../adapters/mail/smtp-alert-channel.ts';
@@ -71,16 +70,7 @@ describe.each(testDialects())('live board over HTTP [$name]', (dialect) => {
     await database.close();
   });
 
-  async function signedIn(roles: Role[]) {
-    const staff = await buildEnrolledStaff(ports, { orgId, roles });
-    clock.advance(31_000);
-    const browser = browserSession(server);
-    await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
-    await browser.post('/api/v1/auth/second-factor', {
-      code: await totpCodeAt(ports, staff.totpSecret),
-    });
-    return { ...staff, browser };
-  }
+  const signedIn = (roles: Role[]) => signInOverHttp({ server, ports, clock }, { orgId, roles });
 
   async function onDuty(userId: string) {
     await ports.unitOfWork.run((repositories) =>

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildEnrolledStaff,
-  testPassword,
-  totpCodeAt,
-} from '../../../../test/support/staff-fixtures.ts';
 import { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
-import { browserSession, buildTestServer } from '../../../../test/support/test-server.ts';
+import { buildTestServer, signInOverHttp } from '../../../../test/support/test-server.ts';
 import { createOrganisation } from '../../../app/organisations/create-organisation.ts';
 import { setEscrowKey } from '../../../app/organisations/init-escrow.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
@@ -35,16 +30,7 @@ describe.each(testDialects())('case tasks over HTTP [$name]', (dialect) => {
     await database.close();
   });
 
-  async function signedIn(roles: Role[]) {
-    const staff = await buildEnrolledStaff(ports, { orgId, roles });
-    clock.advance(31_000);
-    const browser = browserSession(server);
-    await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
-    await browser.post('/api/v1/auth/second-factor', {
-      code: await totpCodeAt(ports, staff.totpSecret),
-    });
-    return { ...staff, browser };
-  }
+  const signedIn = (roles: Role[]) => signInOverHttp({ server, ports, clock }, { orgId, roles });
 
   async function caseOf(owner: Awaited<ReturnType<typeof signedIn>>) {
     const created = await owner.browser.post('/api/v1/cases', {
