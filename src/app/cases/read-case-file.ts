@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { SealedDataError } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Repositories } from '../ports/repositories.ts';
+import { refuseSealedFailure } from './refuse-sealed-failure.ts';
 
 export type OpenedCaseFile = {
   caseFile: CaseFile;
@@ -102,17 +103,6 @@ export async function readCaseFile(
     });
   } catch (error) {
     if (!(error instanceof SealedDataError)) throw error;
-    const failed = `${error.context.table}.${error.context.field} of ${error.context.recordId}`;
-    await deps.unitOfWork.run((repositories) =>
-      recordAudit(repositories, deps, now, {
-        orgId: actor.orgId,
-        actorUserId: actor.userId,
-        action: 'case.decryption-failed',
-        subjectType: 'case',
-        subjectId: caseId,
-        details: { record: failed },
-      }),
-    );
-    throw new AppError('SEALED_DATA_REFUSED', `sealed value refused: ${failed}`, failed);
+    return refuseSealedFailure(deps, now, actor, caseId, error);
   }
 }

@@ -16,10 +16,10 @@ import {
 } from '../../domain/tasks/my-day.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { recordCaseRead } from '../cases/read-case-file.ts';
+import { refuseSealedFailure } from '../cases/refuse-sealed-failure.ts';
 import { SealedDataError } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
 import { conscriptionPackId } from '../rules/evaluate-legal-position.ts';
-import { refuseSealedFailure } from './refuse-sealed-failure.ts';
 
 export type MyDayTask = CaseTask & { bucket: DueBucket; caseCode: string | null };
 export type MyDayDeadline = UpcomingDeadline & { caseCode: string | null };

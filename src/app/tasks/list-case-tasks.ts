@@ -2,9 +2,9 @@ import type { CaseTask } from '../../domain/tasks/case-task.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { AppError } from '../app-error.ts';
 import { loadCaseFrame, recordCaseRead } from '../cases/read-case-file.ts';
+import { refuseSealedFailure } from '../cases/refuse-sealed-failure.ts';
 import { SealedDataError } from '../ports/key-crypto.ts';
 import type { Ports } from '../ports/ports.ts';
-import { refuseSealedFailure } from './refuse-sealed-failure.ts';
 
 /** A case's tasks by due time, titles opened with the reader's key: an audited read. */
 export async function listCaseTasks(
