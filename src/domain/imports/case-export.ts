@@ -5,7 +5,7 @@ import type { CalendarDate } from '../rules/calendar-date.ts';
 import { inTimelineOrder, type TimelineEvent } from '../timeline/timeline-event.ts';
 import type { Message } from './cell-readings.ts';
 import { neutraliseFormula } from './formula-guard.ts';
-import { type ImportField, importFieldLabels } from './import-fields.ts';
+import { type ImportField, importFieldLabels, importFields } from './import-fields.ts';
 
 /** A cell of an exported sheet: text (already safe to open), a calendar date or a wall-clock time. */
 export type ExportCell =
@@ -26,26 +26,6 @@ export type ExportedCase = {
 };
 
 type Language = keyof Message;
-
-/** Columns an import reads back, in the order of the import fields. */
-const exportedFields: readonly ImportField[] = [
-  'fullName',
-  'birthDate',
-  'phone',
-  'notes',
-  'detainedAt',
-  'detentionNote',
-  'draftDecisionDate',
-  'draftDecisionBy',
-  'draftCommission',
-  'noticeKind',
-  'noticeDate',
-  'noticeAppearanceDate',
-  'medicalCategory',
-  'appealFiledDate',
-  'appealCaseNumber',
-  'appealStatus',
-];
 
 const frameHeaders: Record<'caseId' | 'status' | 'openedAt', Message> = {
   caseId: { ru: 'ID в Habeas', en: 'Habeas id' },
@@ -132,7 +112,7 @@ export function caseExportTable(
     frameHeaders.caseId[language],
     frameHeaders.status[language],
     frameHeaders.openedAt[language],
-    ...exportedFields.map((field) => importFieldLabels[field][language]),
+    ...importFields.map((field) => importFieldLabels[field][language]),
   ];
   const rows: ExportCell[][] = [];
   for (const { caseFile, persons, timeline, draftMatter } of cases) {
@@ -152,7 +132,7 @@ export function caseExportTable(
       };
       rows.push([
         ...frame,
-        ...exportedFields.map((field) => personCells[field] ?? matter[field] ?? null),
+        ...importFields.map((field) => personCells[field] ?? matter[field] ?? null),
       ]);
     }
   }
