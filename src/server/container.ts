@@ -5,10 +5,10 @@ import { campaignFile } from '../adapters/campaigns/campaign-file.ts';
 import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
 import { commonPasswordsList } from '../adapters/crypto/common-passwords-list.ts';
 import { blindIndexBitsFor, hmacBlindIndex } from '../adapters/crypto/hmac-blind-index.ts';
-import { loadIndexKey } from '../adapters/crypto/index-key-file.ts';
 import { nodeHashing } from '../adapters/crypto/node-hashing.ts';
 import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
+import { indexKeyFile, loadServerKey, totpKeyFile } from '../adapters/crypto/server-key-file.ts';
 import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
 import { newCaseSealing } from '../adapters/db/new-case-rows.ts';
@@ -67,8 +67,17 @@ export function configuredPorts(config: Config): Partial<Ports> {
       boardAlertChannel(liveUpdates),
     ],
     blindIndex: hmacBlindIndex({
-      key: loadIndexKey({ configured: config.HABEAS_INDEX_KEY, dataDir: config.HABEAS_DATA_DIR }),
+      key: loadServerKey(indexKeyFile, {
+        configured: config.HABEAS_INDEX_KEY,
+        dataDir: config.HABEAS_DATA_DIR,
+      }),
       bits: blindIndexBitsFor(config.HABEAS_INDEX_EXPECTED_PERSONS),
+    }),
+    totp: otplibTotp({
+      secretKey: loadServerKey(totpKeyFile, {
+        configured: config.HABEAS_TOTP_KEY,
+        dataDir: config.HABEAS_DATA_DIR,
+      }),
     }),
     staffMail:
       config.SMTP_URL === undefined
@@ -80,6 +89,12 @@ export function configuredPorts(config: Config): Partial<Ports> {
           }),
   };
 }
+
+/**
+ * Tests and tools share one random TOTP key per process, so that every port set in it opens
+ * the secrets another sealed; the server takes the configured one.
+ */
+const processTotp = otplibTotp({ secretKey: randomBytes(32) });
 
 /** One cache for the process: every port set shares the checked packs. */
 const sharedRulePacks = cachedRulePacks();
@@ -101,7 +116,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     hashing: nodeHashing(),
     passwordHasher: argon2PasswordHasher(),
     commonPasswords: commonPasswordsList(),
-    totp: otplibTotp(),
+    totp: processTotp,
     staffMail: disabledStaffMail(),
     staffKeys: sodiumStaffKeys(),
     rulePacks: sharedRulePacks,

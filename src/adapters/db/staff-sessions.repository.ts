@@ -14,7 +14,7 @@ function toStaffSession(row: Selectable<StaffSessionsTable>): StaffSession {
     lastSeenAt: fromIso(row.last_seen_at),
     expiresAt: fromIso(row.expires_at),
     revokedAt: fromIsoOrNull(row.revoked_at),
-    pendingTotpSecret: row.pending_totp_secret,
+    pendingSealedTotpSecret: row.pending_totp_secret,
     wrappedPrivateKey: row.wrapped_private_key,
   };
 }
@@ -34,7 +34,7 @@ export function staffSessionsRepository(db: Kysely<Database>): StaffSessionRepos
           last_seen_at: toIso(session.lastSeenAt),
           expires_at: toIso(session.expiresAt),
           revoked_at: toIsoOrNull(session.revokedAt),
-          pending_totp_secret: session.pendingTotpSecret,
+          pending_totp_secret: session.pendingSealedTotpSecret,
           wrapped_private_key: session.wrappedPrivateKey,
         })
         .execute();
@@ -57,7 +57,7 @@ export function staffSessionsRepository(db: Kysely<Database>): StaffSessionRepos
           last_seen_at: toIso(session.lastSeenAt),
           expires_at: toIso(session.expiresAt),
           revoked_at: toIsoOrNull(session.revokedAt),
-          pending_totp_secret: session.pendingTotpSecret,
+          pending_totp_secret: session.pendingSealedTotpSecret,
           wrapped_private_key: session.wrappedPrivateKey,
         })
         .where('org_id', '=', session.orgId)

@@ -15,7 +15,9 @@ function toStaffUser(row: Selectable<StaffUsersTable>, roles: Role[]): StaffUser
     roles,
     passwordHash: row.password_hash,
     totp:
-      row.totp_secret === null ? null : { secret: row.totp_secret, lastStep: row.totp_last_step },
+      row.totp_secret === null
+        ? null
+        : { sealedSecret: row.totp_secret, lastStep: row.totp_last_step },
     failedLoginCount: row.failed_login_count,
     lockedUntil: fromIsoOrNull(row.locked_until),
     keys:
@@ -73,7 +75,7 @@ export function staffUsersRepository(db: Kysely<Database>): StaffUserRepository 
           display_name: user.displayName,
           status: user.status,
           password_hash: user.passwordHash,
-          totp_secret: user.totp?.secret ?? null,
+          totp_secret: user.totp?.sealedSecret ?? null,
           totp_last_step: user.totp?.lastStep ?? null,
           failed_login_count: user.failedLoginCount,
           locked_until: toIsoOrNull(user.lockedUntil),
@@ -123,7 +125,7 @@ export function staffUsersRepository(db: Kysely<Database>): StaffUserRepository 
           display_name: user.displayName,
           status: user.status,
           password_hash: user.passwordHash,
-          totp_secret: user.totp?.secret ?? null,
+          totp_secret: user.totp?.sealedSecret ?? null,
           totp_last_step: user.totp?.lastStep ?? null,
           failed_login_count: user.failedLoginCount,
           locked_until: toIsoOrNull(user.lockedUntil),

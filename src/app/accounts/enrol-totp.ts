@@ -19,9 +19,9 @@ export async function startTotpEnrolment(
   sessionToken: string | undefined,
 ): Promise<TotpEnrolment> {
   const { session, user } = await authenticateSession(deps, sessionToken, 'totp-enrolment');
-  const secret = deps.totp.newSecret();
+  const { secret, sealedSecret } = deps.totp.newSecret(user.id);
   await deps.unitOfWork.run((repositories) =>
-    repositories.staffSessions.update({ ...session, pendingTotpSecret: secret }),
+    repositories.staffSessions.update({ ...session, pendingSealedTotpSecret: sealedSecret }),
   );
   const { uri, qrCodeDataUrl } = await deps.totp.enrolment({ secret, issuer, label: user.email });
   return { secret, uri, qrCodeDataUrl };
@@ -43,17 +43,26 @@ export async function confirmTotpEnrolment(
     sessionToken,
     'totp-enrolment',
   );
-  const secret = session.pendingTotpSecret;
-  if (secret === null) throw new AppError('INVALID_CODE', 'enrolment was not started');
+  const sealedSecret = session.pendingSealedTotpSecret;
+  if (sealedSecret === null) throw new AppError('INVALID_CODE', 'enrolment was not started');
   const now = deps.clock.now();
-  const check = await deps.totp.check({ secret, code: input.code, now, afterStep: null });
+  const check = await deps.totp.check({
+    userId: user.id,
+    sealedSecret,
+    code: input.code,
+    now,
+    afterStep: null,
+  });
   if (!check.valid) throw new AppError('INVALID_CODE', 'enrolment code refused');
 
   const recoveryCodes = Array.from({ length: recoveryCodeCount }, () =>
     deps.tokens.newRecoveryCode(),
   );
   return deps.unitOfWork.run(async (repositories) => {
-    await repositories.staffUsers.update({ ...user, totp: { secret, lastStep: check.step } }, now);
+    await repositories.staffUsers.update(
+      { ...user, totp: { sealedSecret, lastStep: check.step } },
+      now,
+    );
     await repositories.recoveryCodes.replaceAll(
       user.orgId,
       user.id,
@@ -63,7 +72,7 @@ export async function confirmTotpEnrolment(
     await repositories.staffSessions.update({
       ...session,
       revokedAt: now,
-      pendingTotpSecret: null,
+      pendingSealedTotpSecret: null,
     });
     const full = await openSession(repositories, deps, user, 'full', now, identity);
     await recordAudit(repositories, deps, now, {

@@ -32,7 +32,7 @@ export async function openSession(
       lastSeenAt: now,
       expiresAt: sessionExpiry(stage, now),
       revokedAt: null,
-      pendingTotpSecret: null,
+      pendingSealedTotpSecret: null,
       wrappedPrivateKey:
         identity === null ? null : deps.staffKeys.wrapForSession(identity, sessionId, sessionToken),
     },

@@ -71,6 +71,34 @@ describe.each(testDialects())('staff login [$name]', (dialect) => {
     ).toBeNull();
   });
 
+  it('keeps the second-factor secret only sealed, and bound to its own account', async () => {
+    const first = await buildEnrolledStaff(ports, { email: 'first@example.org' });
+    const second = await buildEnrolledStaff(ports, { email: 'second@example.org' });
+    const stored = await database.db
+      .selectFrom('staff_users')
+      .select(['id', 'totp_secret'])
+      .where('id', 'in', [first.userId, second.userId])
+      .execute();
+    for (const row of stored) {
+      expect(row.totp_secret).not.toContain(first.totpSecret);
+      expect(row.totp_secret).not.toContain(second.totpSecret);
+    }
+    // Copying one account's sealed secret onto another does not carry the second factor over.
+    const firstSecret = stored.find((row) => row.id === first.userId)?.totp_secret ?? null;
+    await database.db
+      .updateTable('staff_users')
+      .set({ totp_secret: firstSecret })
+      .where('id', '=', second.userId)
+      .execute();
+    clock.advance(60_000);
+    const pending = await loginToSecondFactor(second.email);
+    await expect(
+      verifySecondFactor(ports, pending.sessionToken, {
+        code: await totpCodeAt(ports, first.totpSecret),
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_CODE' });
+  });
+
   it('asks an enrolled user for a code and completes the login with it', async () => {
     const staff = await buildEnrolledStaff(ports);
     clock.advance(60_000);

@@ -27,7 +27,8 @@ export async function verifySecondFactor(
   const totpCheck =
     'code' in input && !locked
       ? await deps.totp.check({
-          secret: user.totp.secret,
+          userId: user.id,
+          sealedSecret: user.totp.sealedSecret,
           code: input.code,
           now,
           afterStep: user.totp.lastStep,

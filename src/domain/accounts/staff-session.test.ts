@@ -14,7 +14,7 @@ function buildSession(overrides: Partial<StaffSession> = {}): StaffSession {
     lastSeenAt: start,
     expiresAt: sessionExpiry('full', start),
     revokedAt: null,
-    pendingTotpSecret: null,
+    pendingSealedTotpSecret: null,
     wrappedPrivateKey: null,
     ...overrides,
   };

@@ -13,7 +13,7 @@ export type StaffSession = {
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
-  pendingTotpSecret: string | null;
+  pendingSealedTotpSecret: string | null;
   /** The staff member's private key, wrapped under a secret only the session cookie carries. */
   wrappedPrivateKey: string | null;
 };

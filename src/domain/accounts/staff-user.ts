@@ -12,7 +12,8 @@ export type StaffUser = {
   status: StaffUserStatus;
   roles: Role[];
   passwordHash: string | null;
-  totp: { secret: string; lastStep: number | null } | null;
+  /** The second factor: its secret sealed under a server key, and the last step used. */
+  totp: { sealedSecret: string; lastStep: number | null } | null;
   failedLoginCount: number;
   lockedUntil: Date | null;
   /** The X25519 key pair for sealed data; the private half locked under the password. */

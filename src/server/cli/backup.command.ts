@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BackupSealError, newBackupKeyPair } from '../../adapters/crypto/backup-sealing.ts';
-import { indexKeyFileName } from '../../adapters/crypto/index-key-file.ts';
+import { indexKeyFile, totpKeyFile } from '../../adapters/crypto/server-key-file.ts';
 import type { HabeasDatabase } from '../../adapters/db/database.ts';
 import { openPostgresDatabase } from '../../adapters/db/postgres-database.ts';
 import { BackupArchiveError } from '../backup/backup-archive.ts';
@@ -60,9 +60,12 @@ export function registerBackupCommands(program: Command): void {
           `backup written to ${out} (${summary.bytes} bytes, sealed to the backup key)`,
           `  database: ${summary.database === 'sqlite-file' ? 'SQLite snapshot' : 'every table of PostgreSQL'}`,
           `  files: ${summary.files.join(', ')}`,
-          ...(config.HABEAS_INDEX_KEY === undefined
-            ? []
-            : ['  HABEAS_INDEX_KEY is configured, not in the data dir: keep it with the backup']),
+          ...[indexKeyFile, totpKeyFile]
+            .filter((keyFile) => config[keyFile.variable] !== undefined)
+            .map(
+              (keyFile) =>
+                `  ${keyFile.variable} is configured, not in the data dir: keep it with the backup`,
+            ),
           '',
         ].join('\n'),
       );
@@ -121,7 +124,10 @@ export function registerDbCopyCommand(db: Command): void {
           [
             `copied ${rows} rows of ${copied.size} tables into PostgreSQL`,
             'Next: start Habeas with DATABASE_URL set to that database, and on every instance',
-            `  HABEAS_INDEX_KEY set to the content of ${path.join(config.HABEAS_DATA_DIR, indexKeyFileName)}`,
+            ...[indexKeyFile, totpKeyFile].map(
+              (keyFile) =>
+                `  ${keyFile.variable} set to the content of ${path.join(config.HABEAS_DATA_DIR, keyFile.fileName)}`,
+            ),
             '',
           ].join('\n'),
         );

@@ -73,6 +73,15 @@ export const envVariables = {
       'Key of the blind indexes that find duplicate persons. Unset: kept in HABEAS_DATA_DIR/index.key. Several instances on PostgreSQL must share one value.',
     secret: true,
   },
+  HABEAS_TOTP_KEY: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters)')
+      .optional(),
+    description:
+      "Key that seals staff members' second-factor secrets in the database. Unset: kept in HABEAS_DATA_DIR/totp.key. Several instances on PostgreSQL must share one value.",
+    secret: true,
+  },
   HABEAS_INDEX_EXPECTED_PERSONS: {
     schema: z.coerce.number().int().min(1).default(10_000),
     description:
