@@ -115,6 +115,11 @@ export const listCasesQuery = z.strictObject({
     .max(64)
     .optional()
     .meta({ description: 'Only cases with a timeline event at this place' }),
+  dueSoon: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: 'Only cases with an open task overdue or due within 7 days' }),
   campaign: z
     .string()
     .regex(/^[a-z0-9-]+$/)

@@ -312,6 +312,17 @@ export function caseFilesRepository(
             .where('timeline_events.kind', '=', 'detained'),
         );
       }
+      if (filter.taskDueBy !== undefined) {
+        const dueBy = toIso(filter.taskDueBy);
+        query = query.where('case_files.id', 'in', (eb) =>
+          eb
+            .selectFrom('case_tasks')
+            .select('case_tasks.case_id')
+            .where('case_tasks.org_id', '=', orgId)
+            .where('case_tasks.status', '=', 'open')
+            .where('case_tasks.due_at', '<=', dueBy),
+        );
+      }
       if (filter.createdFrom !== undefined)
         query = query.where('case_files.created_at', '>=', toIso(filter.createdFrom));
       if (filter.createdTo !== undefined)

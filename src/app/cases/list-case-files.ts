@@ -27,7 +27,12 @@ export type CaseListQuery = {
   mine?: boolean;
   placeId?: string;
   campaignId?: string;
+  /** Only cases with an open task overdue or due within the coming week. */
+  dueSoon?: boolean;
 };
+
+/** How far ahead "due soon" looks: a week, as "my day" shows what comes within a week. */
+const dueSoonMs = 7 * 86_400_000;
 
 const pageSize = 200;
 
@@ -41,12 +46,12 @@ function moscowDayBounds(from: string, to: string): { createdFrom: Date; created
 
 /**
  * The cases a staff member may see, newest first: every case for coordinators and operators,
- * only assigned ones for others, narrowed by place and campaign. Operational data only, so
+ * only assigned ones for others, narrowed by place, campaign and tasks coming due. Operational data only, so
  * listing opens nothing and needs no key; a case's personal data is read one case at a time,
  * audited.
  */
 export async function listCaseFiles(
-  deps: Pick<Ports, 'unitOfWork' | 'campaigns'>,
+  deps: Pick<Ports, 'unitOfWork' | 'campaigns' | 'clock'>,
   current: AuthenticatedSession,
   input: CaseListQuery,
 ): Promise<CaseListEntry[]> {
@@ -70,6 +75,7 @@ export async function listCaseFiles(
     limit: pageSize,
     ...(seesEveryCase && !input.mine ? {} : { assigneeId: actor.userId }),
     ...(input.placeId === undefined ? {} : { placeId: input.placeId }),
+    ...(input.dueSoon ? { taskDueBy: new Date(deps.clock.now().getTime() + dueSoonMs) } : {}),
     ...(campaign === undefined ? {} : moscowDayBounds(campaign.startsOn, campaign.endsOn)),
   };
   return deps.unitOfWork.run(async (repositories) => {

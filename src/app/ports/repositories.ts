@@ -137,6 +137,8 @@ export type CaseListFilter = {
   assigneeId?: string;
   /** Only cases with a timeline event at this place (where he was detained or taken). */
   placeId?: string;
+  /** Only cases with an open task due at or before this moment (overdue ones included). */
+  taskDueBy?: Date;
   /** Only cases with a detention on their timeline (the live board). */
   detainedOnly?: boolean;
   /** Only these cases. */

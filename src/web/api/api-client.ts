@@ -130,7 +130,13 @@ export type SetRuleChoiceRequest = z.input<typeof setRuleChoiceRequest>;
 export type CaseListResponse = z.infer<typeof caseListResponse>;
 export type { CampaignListResponse };
 export type CaseStatusFilter = CaseListResponse['cases'][number]['status'];
-export type CaseListFilter = { status: CaseStatusFilter; mine?: boolean; campaign?: string };
+export type CaseListFilter = {
+  status: CaseStatusFilter;
+  mine?: boolean;
+  dueSoon?: boolean;
+  placeId?: string;
+  campaign?: string;
+};
 export type CaseFile = CaseFileResponse;
 export type CaseTask = CaseTaskResponse;
 export type MyDay = MyDayResponse;
@@ -427,11 +433,13 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         body,
         method: 'PUT',
       }),
-    cases: ({ status, mine, campaign }) =>
+    cases: ({ status, mine, dueSoon, placeId, campaign }) =>
       request({
         path: `/cases?${new URLSearchParams({
           status,
           ...(mine ? { mine: 'true' } : {}),
+          ...(dueSoon ? { dueSoon: 'true' } : {}),
+          ...(placeId ? { placeId } : {}),
           ...(campaign ? { campaign } : {}),
         }).toString()}`,
         schema: caseListResponse,

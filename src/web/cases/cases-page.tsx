@@ -9,6 +9,7 @@ import type {
 } from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
+import { PlacePicker } from '../places/place-picker.tsx';
 import { ScreenLink } from '../routing/screen-link.tsx';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -102,6 +103,8 @@ export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<CaseStatusFilter>('open');
   const [mine, setMine] = useState(false);
+  const [dueSoon, setDueSoon] = useState(false);
+  const [placeId, setPlaceId] = useState<string | null>(null);
   const [campaign, setCampaign] = useState('');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
@@ -109,7 +112,7 @@ export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
     if (load.state !== 'loading') return;
     let current = true;
     Promise.all([
-      api.cases({ status, mine, campaign }),
+      api.cases({ status, mine, dueSoon, campaign, ...(placeId === null ? {} : { placeId }) }),
       api.hotlineQuestionnaire(),
       api.campaigns(),
     ]).then(
@@ -120,7 +123,7 @@ export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
     return () => {
       current = false;
     };
-  }, [api, status, mine, campaign, load.state]);
+  }, [api, status, mine, dueSoon, placeId, campaign, load.state]);
 
   const options = statuses.map(
     (value): Option<CaseStatusFilter> => ({ value, label: t(`cases.filter.${value}`) }),
@@ -150,6 +153,26 @@ export function CasesPage({ api, onHome, onOpenCase }: CasesPageProps) {
           />{' '}
           {t('cases.mine')}
         </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={dueSoon}
+            onChange={(event) => {
+              setDueSoon(event.target.checked);
+              setLoad({ state: 'loading' });
+            }}
+          />{' '}
+          {t('cases.dueSoon')}
+        </label>
+        <PlacePicker
+          api={api}
+          label={t('cases.place')}
+          value={placeId}
+          onChange={(next) => {
+            setPlaceId(next);
+            setLoad({ state: 'loading' });
+          }}
+        />
         {load.state === 'ready' ? (
           <SelectField
             label={t('cases.campaign')}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, CaseListResponse } from '../api/api-client.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
+import { avtozavodskaya } from '../testing/place-fixtures.ts';
 import { startApp } from '../testing/start-app.tsx';
 
 const coordinator: FakeReply = {
@@ -177,9 +178,11 @@ const campaigns = {
     },
   ],
 };
+/** What the case list asks for besides the cases: labels, campaigns and places to filter by. */
 const questionnaireRoute = {
   'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
   'GET /api/v1/campaigns': () => ({ status: 200, body: campaigns }),
+  'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [avtozavodskaya] } }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
 /** The case page also asks for the case's tasks, and for place names for its timeline. */
@@ -287,6 +290,32 @@ describe('cases', () => {
     expect(await screen.findByText('Открытых дел нет.')).toBeTruthy();
     expect(server.requests.map((request) => request.path)).toContain(
       '/api/v1/cases?status=open&mine=true&campaign=2025-autumn',
+    );
+  });
+
+  it('narrows the list to cases with a task coming due, and to a place', async () => {
+    const server = fakeServer({
+      'GET /api/v1/me': () => coordinator,
+      'GET /api/v1/cases?status=open': () => list([reported, assigned]),
+      'GET /api/v1/cases?status=open&dueSoon=true': () => list([assigned]),
+      [`GET /api/v1/cases?status=open&dueSoon=true&placeId=${avtozavodskaya.id}`]: () => list([]),
+      ...questionnaireRoute,
+    });
+    const user = startApp('/staff/cases', server);
+
+    await user.click(
+      await screen.findByRole('checkbox', { name: 'Срок в ближайшую неделю или пропущен' }),
+    );
+    await screen.findByRole('checkbox', {
+      name: 'Срок в ближайшую неделю или пропущен',
+      checked: true,
+    });
+    await user.click(screen.getByRole('combobox', { name: 'Место (задержание, доставление)' }));
+    await user.keyboard('автоз');
+    await user.click(await screen.findByRole('option', { name: /Автозаводская/ }));
+    expect(await screen.findByText('Открытых дел нет.')).toBeTruthy();
+    expect(server.requests.map((request) => request.path)).toContain(
+      `/api/v1/cases?status=open&dueSoon=true&placeId=${avtozavodskaya.id}`,
     );
   });
 

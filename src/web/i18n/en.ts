@@ -312,6 +312,8 @@ export const en: EnglishMessages = {
     likelyDuplicate_one: 'looks like {{count}} other case',
     likelyDuplicate_other: 'looks like {{count}} other cases',
     mine: 'Only my cases',
+    dueSoon: 'A task due within a week, or overdue',
+    place: 'Place (detention, transfer)',
     campaign: 'Conscription campaign',
     anyCampaign: 'All campaigns',
     unassigned: 'not assigned',

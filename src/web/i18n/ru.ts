@@ -314,6 +314,8 @@ export const ru = {
     likelyDuplicate_many: 'похоже на {{count}} других дел',
     likelyDuplicate_other: 'похоже на {{count}} других дела',
     mine: 'Только мои дела',
+    dueSoon: 'Срок в ближайшую неделю или пропущен',
+    place: 'Место (задержание, доставление)',
     campaign: 'Призывная кампания',
     anyCampaign: 'Все кампании',
     unassigned: 'не назначено',

@@ -88,10 +88,11 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (app, 
       },
     },
     async (request) => {
-      const { status, mine, placeId, campaign } = request.query;
+      const { status, mine, placeId, campaign, dueSoon } = request.query;
       const entries = await listCaseFiles(ports, requireStaff(request), {
         status,
         ...(mine === undefined ? {} : { mine }),
+        ...(dueSoon === undefined ? {} : { dueSoon }),
         ...(placeId === undefined ? {} : { placeId }),
         ...(campaign === undefined ? {} : { campaignId: campaign }),
       });

@@ -162,7 +162,7 @@ describe.each(testDialects())('case timeline over HTTP [$name]', (dialect) => {
     ]);
   });
 
-  it('lists cases by place, campaign and assignment, with where each detainee stands', async () => {
+  it('lists cases by place, campaign, assignment and tasks coming due, with where each detainee stands', async () => {
     const { lawyer, caseId } = await openCase();
     const other = await lawyer.browser.post('/api/v1/cases', {
       person: { fullName: 'Петров Пётр', birthDate: '2005-01-01' },
@@ -197,6 +197,21 @@ describe.each(testDialects())('case timeline over HTTP [$name]', (dialect) => {
     expect(unknown.statusCode).toBe(404);
 
     expect((await coordinator.browser.get('/api/v1/cases?mine=true')).json().cases).toEqual([]);
+
+    // Due within the coming week (the clock stands at 20 November): only the first case.
+    await lawyer.browser.post(`/api/v1/cases/${caseId}/tasks`, {
+      title: 'Жалоба военному прокурору',
+      dueAt: '2026-11-26T10:00:00+03:00',
+    });
+    await lawyer.browser.post(`/api/v1/cases/${otherId}/tasks`, {
+      title: 'Запрос в военкомат',
+      dueAt: '2026-12-10T10:00:00+03:00',
+    });
+    const dueSoon = (
+      await coordinator.browser.get('/api/v1/cases?status=open&dueSoon=true')
+    ).json();
+    expect(dueSoon.cases.map((entry: { id: string }) => entry.id)).toEqual([caseId]);
+
     const campaigns = (await coordinator.browser.get('/api/v1/campaigns')).json();
     expect(
       campaigns.campaigns.find((entry: { id: string }) => entry.id === '2025-autumn'),
