@@ -20,7 +20,7 @@ export async function markCaseUrgent(
   const now = deps.clock.now();
   const alert = await deps.unitOfWork.run(async (repositories) => {
     const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.update');
-    if (caseFile.status !== 'open') throw new AppError('CONFLICT', 'case is not open');
+    if (caseFile.status !== 'open') throw new AppError('CASE_NOT_OPEN', 'case is not open');
     const existing = await repositories.alerts.listOfCase(caseFile.orgId, caseFile.id);
     if (existing.some((alert) => alert.status === 'open'))
       throw new AppError('CONFLICT', 'the case has an open alert already');

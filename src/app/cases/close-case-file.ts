@@ -13,7 +13,7 @@ export async function closeCaseFile(
   const now = deps.clock.now();
   await deps.unitOfWork.run(async (repositories) => {
     const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.update');
-    if (caseFile.status !== 'open') throw new AppError('CONFLICT', 'case is not open');
+    if (caseFile.status !== 'open') throw new AppError('CASE_NOT_OPEN', 'case is not open');
     await repositories.caseFiles.close(caseFile, now);
     await recordAudit(repositories, deps, now, {
       orgId: caseFile.orgId,

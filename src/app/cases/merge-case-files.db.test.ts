@@ -138,6 +138,6 @@ describe.each(testDialects())('merging duplicate cases [$name]', (dialect) => {
     });
     await expect(
       mergeCaseFiles(ports, coordinator.session, { keptCaseId: kept, duplicateCaseId: duplicate }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({ code: 'CASE_NOT_OPEN' });
   });
 });

@@ -31,7 +31,7 @@ export async function mergeCaseFiles(
       'case.update',
     );
     if (kept.status !== 'open' || duplicate.status !== 'open')
-      throw new AppError('CONFLICT', 'only open cases are merged');
+      throw new AppError('CASE_NOT_OPEN', 'only open cases are merged');
     if (identity === null) throw new AppError('KEY_UNAVAILABLE', 'merger holds no key pair');
     const keptMatter = await repositories.caseTimelines.openDraftMatter(kept, identity);
     const duplicateMatter = await repositories.caseTimelines.openDraftMatter(duplicate, identity);

@@ -22,7 +22,7 @@ export async function saveDraftMatter(
   if (problems.length > 0) throw new FactsRefusedError(problems);
   await deps.unitOfWork.run(async (repositories) => {
     const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.update');
-    if (caseFile.status !== 'open') throw new AppError('CONFLICT', 'case is not open');
+    if (caseFile.status !== 'open') throw new AppError('CASE_NOT_OPEN', 'case is not open');
     if (identity === null) throw new AppError('KEY_UNAVAILABLE', 'writer holds no key pair');
     const saved = await repositories.caseTimelines.saveDraftMatter(caseFile, identity, matter, {
       newId: deps.ids.newId(),

@@ -25,7 +25,7 @@ export async function recordTimelineEvent(
   const now = deps.clock.now();
   const recorded = await deps.unitOfWork.run(async (repositories) => {
     const caseFile = await loadCaseFrame(repositories, current, caseId, 'case.update');
-    if (caseFile.status !== 'open') throw new AppError('CONFLICT', 'case is not open');
+    if (caseFile.status !== 'open') throw new AppError('CASE_NOT_OPEN', 'case is not open');
     if (identity === null) throw new AppError('KEY_UNAVAILABLE', 'writer holds no key pair');
     const matter = await repositories.caseTimelines.openDraftMatter(caseFile, identity);
     if (matter === null) throw new AppError('KEY_UNAVAILABLE', 'writer holds no key to the case');
