@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { detentionAnswers as detentionAnswersOf } from '../../../test/support/report-fixtures.ts';
 import { readMail, startSmtpInbox } from '../../../test/support/smtp-inbox.ts';
 import { buildEnrolledStaff } from '../../../test/support/staff-fixtures.ts';
 import { testClock } from '../../../test/support/test-clock.ts';
@@ -30,22 +31,7 @@ import { readCaseAlerts } from './read-case-alerts.ts';
 const minute = 60_000;
 const personName = 'Задержанов CANARY-ALERT-NAME-5c1e';
 
-/** A relative reports a detention at Vykhino metro, taken to the Ugreshskaya centre. */
-const detentionAnswers = {
-  'reporter-role': 'relative',
-  situation: 'detained',
-  'person-name': personName,
-  'person-birth-date': '2006-03-01',
-  'contact-phone': '+7 916 000-00-00',
-  'taken-from': 'metro',
-  'detained-at': '2026-11-30T12:40',
-  'taken-to': 'conscription-centre',
-  'taken-from-station': 'metro-station:vykhino',
-  'taken-to-centre': 'conscription-centre:ugreshskaya',
-  'pending-appeal': 'no',
-  'needs-lawyer': 'yes',
-  consent: 'yes',
-};
+const detentionAnswers = detentionAnswersOf(personName);
 
 /** Another connection to the same database, as a second app instance would have. */
 function secondConnection(database: TestDatabase): HabeasDatabase {

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { detentionAnswers } from '../../../../test/support/report-fixtures.ts';
 import { readMail, startSmtpInbox } from '../../../../test/support/smtp-inbox.ts';
 import { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
@@ -20,21 +21,7 @@ import { buildPorts } from '../../container.ts';
 import { startJobRunner } from '../../jobs/start-job-runner.ts';
 import type { HabeasServer } from '../build-server.ts';
 
-const detentionReport = {
-  'reporter-role': 'relative',
-  situation: 'detained',
-  'person-name': 'Задержанов CANARY-BOARD-NAME-2d7a',
-  'person-birth-date': '2006-03-01',
-  'contact-phone': '+7 916 000-00-00',
-  'taken-from': 'metro',
-  'detained-at': '2026-11-30T12:40',
-  'taken-to': 'conscription-centre',
-  'taken-from-station': 'metro-station:vykhino',
-  'taken-to-centre': 'conscription-centre:ugreshskaya',
-  'pending-appeal': 'no',
-  'needs-lawyer': 'yes',
-  consent: 'yes',
-};
+const detentionReport = detentionAnswers('Задержанов CANARY-BOARD-NAME-2d7a');
 
 describe.each(testDialects())('live board over HTTP [$name]', (dialect) => {
   let database: TestDatabase;
