@@ -20,7 +20,8 @@ export type AppErrorCode =
   | 'FACTS_REFUSED'
   | 'CASE_NOT_OPEN'
   | 'SPREADSHEET_UNREADABLE'
-  | 'IMPORT_REFUSED';
+  | 'IMPORT_REFUSED'
+  | 'TELEGRAM_NOT_CONFIGURED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -10,6 +10,7 @@ import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
 import { indexKeyFile, loadServerKey, totpKeyFile } from '../adapters/crypto/server-key-file.ts';
 import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
+import { telegramSecrets } from '../adapters/crypto/telegram-secrets.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
 import { newCaseSealing } from '../adapters/db/new-case-rows.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
@@ -24,6 +25,7 @@ import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-ma
 import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
 import { exceljsSpreadsheets } from '../adapters/spreadsheets/exceljs-spreadsheets.ts';
+import { telegramAlertChannel } from '../adapters/telegram/telegram-alert-channel.ts';
 import type { Ports } from '../app/ports/ports.ts';
 import type { Config } from './config/env.ts';
 
@@ -65,6 +67,16 @@ export function configuredPorts(config: Config): Partial<Ports> {
         ? []
         : [smtpAlertChannel({ smtpUrl: config.SMTP_URL, ...mail })]),
       boardAlertChannel(liveUpdates),
+      ...(config.TELEGRAM_BOT_TOKEN === undefined
+        ? []
+        : [
+            telegramAlertChannel({
+              token: config.TELEGRAM_BOT_TOKEN,
+              apiRoot: config.HABEAS_TELEGRAM_API_ROOT,
+              publicUrl: publicUrlOf(config),
+              staffChatSealing: telegramSecrets(config.TELEGRAM_BOT_TOKEN).staffChatSealing,
+            }),
+          ]),
     ],
     blindIndex: hmacBlindIndex({
       key: loadServerKey(indexKeyFile, {

@@ -4,7 +4,7 @@ import { telegramSecrets } from './telegram-secrets.ts';
 const token = '123456789:AAHabeasTestTokenNotARealOne_abcdefghij';
 
 describe('the Telegram channel’s secrets', () => {
-  const { chatSealing, webhookSecret } = telegramSecrets(token);
+  const { chatSealing, staffChatSealing, webhookSecret } = telegramSecrets(token);
 
   it('files a chat under a keyed hash that reveals neither the chat id nor the token', () => {
     const key = chatSealing.chatKey('48151623');
@@ -38,5 +38,15 @@ describe('the Telegram channel’s secrets', () => {
       `${sealed}.x`,
     ])
       expect(chatSealing.open('1', bad)).toBeNull();
+  });
+
+  it('seals a staff member’s alert chat for him only, and under this bot token only', () => {
+    const sealed = staffChatSealing.seal('user-1', '48151623');
+    expect(sealed).not.toContain('48151623');
+    expect(staffChatSealing.open('user-1', sealed)).toBe('48151623');
+    expect(staffChatSealing.open('user-2', sealed)).toBeNull();
+    expect(telegramSecrets(`${token}x`).staffChatSealing.open('user-1', sealed)).toBeNull();
+    expect(chatSealing.open('user-1', sealed)).toBeNull();
+    expect(staffChatSealing.open('user-1', '48151623')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import sodium from 'libsodium-wrappers-sumo';
+import type { StaffChatSealing } from '../../app/ports/staff-chat-sealing.ts';
 import type { TelegramChatSealing } from '../../app/ports/telegram-chat-sealing.ts';
 import { aeadOpen, aeadSeal } from './sodium-keys.ts';
 
@@ -17,7 +18,7 @@ function decodeOrNull(text: string): Uint8Array | null {
 
 /** libsodium's key derivation takes an eight-character context. */
 const kdfContext = 'tgchat01';
-const subkeys = { chatKey: 1, sealing: 2, webhook: 3 } as const;
+const subkeys = { chatKey: 1, sealing: 2, webhook: 3, staffChat: 4 } as const;
 
 /**
  * The secrets of the Telegram channel, all derived from the bot token: every instance running
@@ -26,12 +27,16 @@ const subkeys = { chatKey: 1, sealing: 2, webhook: 3 } as const;
  */
 export function telegramSecrets(botToken: string): {
   chatSealing: TelegramChatSealing;
+  /** Staff members' chats for alerts. */
+  staffChatSealing: StaffChatSealing;
   /** The secret part of the webhook's path, so that only Telegram can post updates to it. */
   webhookSecret: string;
 } {
   const root = sodium.crypto_generichash(32, `habeas:telegram:${botToken}`, null);
   const subkey = (id: number) => sodium.crypto_kdf_derive_from_key(32, id, kdfContext, root);
   const chatKeyKey = subkey(subkeys.chatKey);
+  const staffChatKey = subkey(subkeys.staffChat);
+  const staffAssociated = (userId: string) => `habeas:telegram-staff-chat:${userId}`;
   const sealingKey = subkey(subkeys.sealing);
   const chatKey = (chatId: string) => b64(sodium.crypto_generichash(32, chatId, chatKeyKey));
   // One key per chat: a database copy and the bot token still leave each chat to be guessed.
@@ -48,6 +53,18 @@ export function telegramSecrets(botToken: string): {
         const bytes = version === 't1' && rest.length === 0 ? decodeOrNull(body ?? '') : null;
         if (bytes === null) return null;
         const opened = aeadOpen(keyOf(chatId), associated(chatId), bytes);
+        return opened === null ? null : sodium.to_string(opened);
+      },
+    },
+    staffChatSealing: {
+      seal(userId, chatId) {
+        return `s1.${b64(aeadSeal(staffChatKey, staffAssociated(userId), chatId))}`;
+      },
+      open(userId, sealed) {
+        const [version, body, ...rest] = sealed.split('.');
+        const bytes = version === 's1' && rest.length === 0 ? decodeOrNull(body ?? '') : null;
+        if (bytes === null) return null;
+        const opened = aeadOpen(staffChatKey, staffAssociated(userId), bytes);
         return opened === null ? null : sodium.to_string(opened);
       },
     },

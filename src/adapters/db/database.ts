@@ -200,6 +200,20 @@ export type DraftMattersTable = {
  * A report being given in a Telegram chat: `chat_key` is a keyed hash of the chat id,
  * `sealed_state` the answers so far, sealed under a key derived from the chat id.
  */
+export type StaffTelegramChatsTable = {
+  org_id: string;
+  user_id: string;
+  sealed_chat: string;
+  linked_at: string;
+};
+
+export type StaffTelegramLinkCodesTable = {
+  code_hash: string;
+  org_id: string;
+  user_id: string;
+  expires_at: string;
+};
+
 export type TelegramConversationsTable = {
   chat_key: string;
   org_id: string;
@@ -347,6 +361,8 @@ export type Database = {
   timeline_events: TimelineEventsTable;
   draft_matters: DraftMattersTable;
   telegram_conversations: TelegramConversationsTable;
+  staff_telegram_chats: StaffTelegramChatsTable;
+  staff_telegram_link_codes: StaffTelegramLinkCodesTable;
   case_tasks: CaseTasksTable;
   places: PlacesTable;
   shifts: ShiftsTable;

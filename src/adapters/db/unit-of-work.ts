@@ -14,6 +14,7 @@ import { recoveryCodesRepository } from './recovery-codes.repository.ts';
 import { rosterRepository } from './roster.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
 import { staffSessionsRepository } from './staff-sessions.repository.ts';
+import { staffTelegramChatsRepository } from './staff-telegram-chats.repository.ts';
 import { staffUsersRepository } from './staff-users.repository.ts';
 import { telegramConversationsRepository } from './telegram-conversations.repository.ts';
 
@@ -33,6 +34,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           caseTimelines: caseTimelineRepository(transaction, sealing),
           ruleSettings: ruleSettingsRepository(transaction),
           telegramConversations: telegramConversationsRepository(transaction),
+          staffTelegramChats: staffTelegramChatsRepository(transaction),
           caseTasks: caseTasksRepository(transaction, sealing),
           places: placesRepository(transaction),
           roster: rosterRepository(transaction),

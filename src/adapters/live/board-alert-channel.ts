@@ -10,6 +10,7 @@ export function boardAlertChannel(liveUpdates: LiveUpdates): AlertChannel {
   return {
     name: 'board',
     carriesAcknowledgeLink: false,
+    needsTelegramChat: false,
     deliver: (message) => liveUpdates.publish(message.orgId),
   };
 }

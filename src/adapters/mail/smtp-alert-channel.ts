@@ -1,20 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { AlertChannel, AlertMessage } from '../../app/ports/alert-channel.ts';
-import type { AlertReason } from '../../domain/alerts/alert.ts';
-
-const reasonText: Record<AlertReason, { ru: string; en: string }> = {
-  'detention-report': { ru: 'сообщение о задержании', en: 'a detention was reported' },
-  'lawyer-turned-away': { ru: 'адвоката не пустили', en: 'a lawyer was turned away' },
-  'marked-urgent': { ru: 'срочное дело', en: 'a case was marked urgent' },
-};
-
-const moscowTime = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: '2-digit',
-  month: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { alertReasonWording, alertTimeInMoscow } from '../../domain/alerts/alert-wording.ts';
 
 /**
  * The alert as plain text, Russian first. Nothing personal: the code, the place id and links
@@ -24,13 +10,13 @@ export function alertMailText(
   message: AlertMessage,
   publicUrl: string,
 ): { subject: string; text: string } {
-  const reason = reasonText[message.reason];
+  const reason = alertReasonWording[message.reason];
   const caseLink = `${publicUrl}/staff/cases/${message.caseId}`;
   const acknowledgeLink =
     message.acknowledgeToken === null
       ? null
       : `${publicUrl}/alerts/acknowledge/${message.acknowledgeToken}`;
-  const at = `${moscowTime.format(message.raisedAt)} (МСК)`;
+  const at = alertTimeInMoscow(message.raisedAt);
   const escalated = message.level > 0;
   const lines = [
     `Нужна помощь сейчас: ${reason.ru}.`,
@@ -72,6 +58,7 @@ export function smtpAlertChannel(options: {
   return {
     name: 'email',
     carriesAcknowledgeLink: true,
+    needsTelegramChat: false,
     async deliver(message) {
       const { subject, text } = alertMailText(message, options.publicUrl);
       await transport.sendMail({ from: options.from, to: message.recipient.email, subject, text });

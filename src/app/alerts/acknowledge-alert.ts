@@ -1,5 +1,5 @@
 import { can } from '../../domain/access/can.ts';
-import type { Alert } from '../../domain/alerts/alert.ts';
+import type { Alert, AlertChannelName } from '../../domain/alerts/alert.ts';
 import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -13,6 +13,14 @@ export type Acknowledgement =
 
 type Deps = Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'liveUpdates'>;
 
+/** Where an alert was taken: the e-mailed link, the staff app, or the button in Telegram. */
+export type AcknowledgedVia = 'link' | 'app' | 'telegram';
+const acknowledgedOn: Record<AcknowledgedVia, AlertChannelName> = {
+  link: 'email',
+  app: 'board',
+  telegram: 'telegram',
+};
+
 /**
  * Closes the alert for the person taking it: no further escalation fires (each step checks the
  * alert is still open), and he is assigned to the case so that it is on his list. Someone who
@@ -23,7 +31,7 @@ async function acknowledge(
   deps: Pick<Ports, 'ids'>,
   alert: Alert,
   userId: string,
-  via: 'link' | 'app',
+  via: AcknowledgedVia,
   now: Date,
 ): Promise<Acknowledgement> {
   if (!(await repositories.alerts.acknowledge(alert, userId, now))) {
@@ -35,7 +43,7 @@ async function acknowledge(
       kind: 'acknowledged',
       at: now,
       userId,
-      channel: via === 'link' ? 'email' : 'board',
+      channel: acknowledgedOn[via],
     }),
   );
   const caseFile = await repositories.caseFiles.findFrame(alert.orgId, alert.caseId);
@@ -80,12 +88,14 @@ export async function acknowledgeAlert(
 }
 
 /**
- * The link in an alert's e-mail: single use, for the person it was sent to, expiring. The token
- * is looked up by its hash and spent in the same transaction that acknowledges.
+ * The link in an alert's e-mail, or the button under its Telegram message: single use, for the
+ * person it was sent to, expiring. The token is looked up by its hash and spent in the same
+ * transaction that acknowledges.
  */
 export async function acknowledgeAlertByLink(
   deps: Deps & Pick<Ports, 'tokens'>,
   token: string,
+  via: Extract<AcknowledgedVia, 'link' | 'telegram'> = 'link',
 ): Promise<Acknowledgement> {
   const now = deps.clock.now();
   const result = await deps.unitOfWork.run(async (repositories) => {
@@ -96,7 +106,7 @@ export async function acknowledgeAlertByLink(
       throw new AppError('TOKEN_INVALID', 'acknowledgement link already used');
     const alert = await repositories.alerts.findById(found.page.orgId, found.page.alertId);
     if (alert === null) throw new AppError('TOKEN_INVALID', 'alert is gone');
-    return acknowledge(repositories, deps, alert, found.page.userId, 'link', now);
+    return acknowledge(repositories, deps, alert, found.page.userId, via, now);
   });
   if (result.outcome === 'acknowledged') await deps.liveUpdates.publish(result.alert.orgId);
   return result;

@@ -33,6 +33,11 @@ export async function deliverAlert(
     const recipient = await repositories.staffUsers.findById(delivery.orgId, page.userId);
     const channel = deps.alertChannels.find((candidate) => candidate.name === delivery.channel);
     if (recipient === null || recipient.status !== 'active' || channel === undefined) return null;
+    const telegramChat = channel.needsTelegramChat
+      ? await repositories.staffTelegramChats.findChat(delivery.orgId, recipient.id)
+      : null;
+    // Unlinked since he was paged: nothing to send on this channel.
+    if (channel.needsTelegramChat && telegramChat === null) return null;
     let acknowledgeToken: string | null = null;
     if (channel.carriesAcknowledgeLink) {
       acknowledgeToken = deps.tokens.newToken();
@@ -55,6 +60,7 @@ export async function deliverAlert(
         userId: recipient.id,
         email: recipient.email,
         displayName: recipient.displayName,
+        sealedTelegramChat: telegramChat?.sealedChat ?? null,
       },
       acknowledgeToken,
     };

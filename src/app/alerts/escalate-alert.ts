@@ -43,6 +43,7 @@ export async function escalateAlert(
       return 'exhausted';
     }
     const userIds = target.kind === 'on-duty' ? [target.userId] : target.userIds;
+    const withTelegram = await repositories.staffTelegramChats.linkedUserIds(alert.orgId, userIds);
     for (const userId of userIds) {
       const page: AlertPage = {
         id: deps.ids.newId(),
@@ -54,7 +55,10 @@ export async function escalateAlert(
       };
       await repositories.alerts.addPage(page);
       await repositories.alerts.addStep(alertStep(deps, alert, { kind: 'paged', at: now, userId }));
-      for (const channel of deps.alertChannels) {
+      const reaching = deps.alertChannels.filter(
+        (channel) => !channel.needsTelegramChat || withTelegram.has(userId),
+      );
+      for (const channel of reaching) {
         const delivery: AlertDelivery = {
           id: deps.ids.newId(),
           orgId: alert.orgId,

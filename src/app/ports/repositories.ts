@@ -340,12 +340,40 @@ export type Repositories = {
   caseTimelines: CaseTimelineRepository;
   ruleSettings: RuleSettingsRepository;
   telegramConversations: TelegramConversationRepository;
+  staffTelegramChats: StaffTelegramChatRepository;
   caseTasks: CaseTaskRepository;
   places: PlaceRepository;
   roster: RosterRepository;
   alerts: AlertRepository;
   jobs: JobRepository;
 };
+
+/**
+ * Staff members' Telegram chats for alerts, each sealed (the database never holds a chat id in
+ * clear), and the single-use codes that link a chat, stored as hashes.
+ */
+export interface StaffTelegramChatRepository {
+  /** Replaces any code the staff member had: only the newest one links. */
+  putLinkCode(code: {
+    codeHash: string;
+    orgId: string;
+    userId: string;
+    expiresAt: Date;
+  }): Promise<void>;
+  /** Deletes the code as it is read, so that it links once; null when unknown or expired. */
+  takeLinkCode(codeHash: string, now: Date): Promise<{ orgId: string; userId: string } | null>;
+  putChat(chat: {
+    orgId: string;
+    userId: string;
+    sealedChat: string;
+    linkedAt: Date;
+  }): Promise<void>;
+  findChat(orgId: string, userId: string): Promise<{ sealedChat: string; linkedAt: Date } | null>;
+  /** Of these staff members, those with a linked chat. */
+  linkedUserIds(orgId: string, userIds: readonly string[]): Promise<Set<string>>;
+  /** False when there was none. */
+  deleteChat(orgId: string, userId: string): Promise<boolean>;
+}
 
 /** The duty roster and how long an alert waits before it escalates. */
 export interface RosterRepository {

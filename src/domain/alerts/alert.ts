@@ -93,10 +93,10 @@ export function deliveryRetryDelayMs(failedAttempts: number): number {
 }
 
 /**
- * Ways an alert reaches a person. `board` is the staff app's live board; a Telegram channel
- * joins this list when the organisation's bot can send.
+ * Ways an alert reaches a person. `board` is the staff app's live board; `telegram` is a message
+ * from the organisation's bot, to staff who linked their chat.
  */
-export const alertChannelNames = ['email', 'board'] as const;
+export const alertChannelNames = ['email', 'board', 'telegram'] as const;
 export type AlertChannelName = (typeof alertChannelNames)[number];
 
 /** One person paged for an alert, at one step of its escalation. */

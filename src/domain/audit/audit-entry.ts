@@ -8,6 +8,8 @@ export type AuditAction =
   | 'user.password-set'
   | 'user.revoked'
   | 'user.role-changed'
+  | 'user.telegram-linked'
+  | 'user.telegram-unlinked'
   | 'auth.login'
   | 'auth.login-failed'
   | 'auth.logout'

@@ -40,6 +40,7 @@ const exitCodes: Record<AppErrorCode, number> = {
   CASE_NOT_OPEN: 5,
   SPREADSHEET_UNREADABLE: 2,
   IMPORT_REFUSED: 2,
+  TELEGRAM_NOT_CONFIGURED: 5,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */

@@ -34,6 +34,14 @@ export const botTexts = {
       `Что-то пошло не так, ответ не сохранён. Попробуйте ещё раз через минуту или заполните форму на сайте: ${publicUrl}/report`,
     tooFast: 'Слишком много сообщений подряд. Подождите минуту и продолжайте.',
     privateOnly: 'Напишите мне в личные сообщения: в группе ваши ответы увидят все.',
+    staffLinked: (displayName: string) =>
+      `Готово, ${displayName}: вызовы дежурному будут приходить в этот чат. Отключить можно в Habeas на главной странице.`,
+    staffLinkRefused:
+      'Код не подошёл: он одноразовый и действует 15 минут. Получите новый в Habeas на главной странице.',
+    alertTaken: (caseCode: string) => `Вызов принят: дело ${caseCode} теперь за вами.`,
+    alertTakenBefore: (caseCode: string) =>
+      `Вызов по делу ${caseCode} уже принял другой сотрудник.`,
+    alertButtonDead: 'Эта кнопка уже не действует: откройте дело в Habeas.',
   },
   en: {
     welcome: (publicUrl: string) =>
@@ -68,6 +76,14 @@ export const botTexts = {
       `Something went wrong and your answer was not saved. Try again in a minute or use the form on our website: ${publicUrl}/report`,
     tooFast: 'Too many messages in a row. Please wait a minute and carry on.',
     privateOnly: 'Please write to me in a private chat: in a group everyone sees your answers.',
+    staffLinked: (displayName: string) =>
+      `Done, ${displayName}: duty alerts will come to this chat. You can turn this off on the Habeas home page.`,
+    staffLinkRefused:
+      'That code did not work: it is single-use and lasts 15 minutes. Get a new one on the Habeas home page.',
+    alertTaken: (caseCode: string) => `Alert taken: case ${caseCode} is yours now.`,
+    alertTakenBefore: (caseCode: string) =>
+      `The alert on case ${caseCode} was already taken by someone else.`,
+    alertButtonDead: 'This button no longer works: open the case in Habeas.',
   },
 } satisfies Record<InterviewLanguage, Record<string, unknown>>;
 

@@ -1,12 +1,17 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { FastifyBaseLogger } from 'fastify';
 import { Bot, type Context, GrammyError, type InlineKeyboard } from 'grammy';
+import { acknowledgeCallbackPrefix } from '../../adapters/telegram/telegram-alert-channel.ts';
+import { linkTelegramChat } from '../../app/accounts/link-telegram-chat.ts';
+import { acknowledgeAlertByLink } from '../../app/alerts/acknowledge-alert.ts';
+import { AppError } from '../../app/app-error.ts';
 import {
   continueTelegramConversation,
   type TelegramInput,
 } from '../../app/intake/continue-telegram-conversation.ts';
 import { forgetTelegramConversation } from '../../app/intake/forget-telegram-conversation.ts';
 import type { Ports } from '../../app/ports/ports.ts';
+import type { StaffChatSealing } from '../../app/ports/staff-chat-sealing.ts';
 import type { TelegramChatSealing } from '../../app/ports/telegram-chat-sealing.ts';
 import { safeErrorSummary } from '../http/errors/error-handler.ts';
 import { botTexts, chatLanguage } from './bot-texts.ts';
@@ -21,6 +26,7 @@ export type TelegramBotOptions = {
   apiRoot: string;
   ports: Ports;
   chatSealing: TelegramChatSealing;
+  staffChatSealing: StaffChatSealing;
   publicUrl: string;
   /** The per-chat message cap; off only for load tests. */
   limits: boolean;
@@ -143,8 +149,38 @@ export function buildTelegramBot(options: TelegramBotOptions): Bot {
     const forgotten = await forgetTelegramConversation(deps, chatIdOf(ctx));
     await send(ctx, forgotten ? t.cancelled : t.nothingToCancel);
   });
+  // A staff member links this chat for alerts with the code the staff app gave him.
+  bot.command('link', async (ctx) => {
+    const t = botTexts[chatLanguage(ctx.from?.language_code)];
+    try {
+      const { displayName } = await linkTelegramChat(
+        { ...ports, staffChatSealing: options.staffChatSealing },
+        { code: ctx.match, chatId: chatIdOf(ctx) },
+      );
+      await send(ctx, t.staffLinked(displayName));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'TOKEN_INVALID')) throw error;
+      await send(ctx, t.staffLinkRefused);
+    }
+  });
   bot.command(['english', 'en'], (ctx) => converse(ctx, { kind: 'language', language: 'en' }));
   bot.command(['russian', 'ru'], (ctx) => converse(ctx, { kind: 'language', language: 'ru' }));
+
+  async function takeAlert(ctx: Context, token: string): Promise<void> {
+    const t = botTexts[chatLanguage(ctx.from?.language_code)];
+    try {
+      const taken = await acknowledgeAlertByLink(ports, token, 'telegram');
+      await send(
+        ctx,
+        taken.outcome === 'acknowledged'
+          ? t.alertTaken(taken.alert.caseCode)
+          : t.alertTakenBefore(taken.alert.caseCode),
+      );
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'TOKEN_INVALID')) throw error;
+      await send(ctx, t.alertButtonDead);
+    }
+  }
 
   bot.on('callback_query:data', async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -152,6 +188,11 @@ export function buildTelegramBot(options: TelegramBotOptions): Bot {
       // Old buttons are taken away so that they are not pressed again; where Telegram refuses
       // (a message too old to edit), a press is recognised as stale anyway.
       await ctx.editMessageReplyMarkup().catch(() => undefined);
+    }
+    const { data } = ctx.callbackQuery;
+    if (data.startsWith(acknowledgeCallbackPrefix)) {
+      await takeAlert(ctx, data.slice(acknowledgeCallbackPrefix.length));
+      return;
     }
     // Data this bot never sent counts as a button of a question already answered.
     const input = readCallbackData(ctx.callbackQuery.data) ?? {

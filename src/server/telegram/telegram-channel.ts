@@ -40,7 +40,7 @@ export type TelegramChannelOptions = {
  * database either way, so a restart or another instance carries on where a reporter stands.
  */
 export function telegramChannel(options: TelegramChannelOptions): TelegramChannel {
-  const { chatSealing, webhookSecret } = telegramSecrets(options.token);
+  const { chatSealing, staffChatSealing, webhookSecret } = telegramSecrets(options.token);
   const apiRoot = options.apiRoot.replace(/\/+$/, '');
   let bot: Bot | null = null;
   let polling: Promise<void> | null = null;
@@ -68,6 +68,7 @@ export function telegramChannel(options: TelegramChannelOptions): TelegramChanne
         apiRoot,
         ports: options.ports,
         chatSealing,
+        staffChatSealing,
         publicUrl: options.publicUrl,
         limits: options.limits,
         log,

@@ -65,7 +65,14 @@ import {
   ruleSettingsResponse,
   type setRuleChoiceRequest,
 } from '../../contracts/rules.ts';
-import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
+import {
+  type CurrentStaffResponse,
+  currentStaffResponse,
+  type TelegramLinkCodeResponse,
+  type TelegramLinkResponse,
+  telegramLinkCodeResponse,
+  telegramLinkResponse,
+} from '../../contracts/staff.ts';
 import {
   type AddCaseTaskRequest,
   type CaseTaskFrameResponse,
@@ -148,6 +155,11 @@ export type CasesExportFile = { file: Blob; fileName: string; exported: number; 
 
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
+  /** Whether the reader's alerts also reach his Telegram. */
+  telegramLink(): Promise<TelegramLinkResponse>;
+  /** A single-use code to send to the organisation's bot from the chat alerts should reach. */
+  telegramLinkCode(): Promise<TelegramLinkCodeResponse>;
+  unlinkTelegram(): Promise<TelegramLinkResponse>;
   logIn(body: LoginRequest): Promise<SessionStageResponse>;
   verifySecondFactor(body: SecondFactorRequest): Promise<SessionStageResponse>;
   startTotpEnrolment(): Promise<TotpEnrolmentResponse>;
@@ -231,7 +243,13 @@ function placesPath(filter: { kinds?: readonly PlaceKind[]; query?: string }): s
   return search === '' ? '/places' : `/places?${search}`;
 }
 
-export type { BoardResponse, CaseAlertsResponse, RosterResponse };
+export type {
+  BoardResponse,
+  CaseAlertsResponse,
+  RosterResponse,
+  TelegramLinkCodeResponse,
+  TelegramLinkResponse,
+};
 
 type Call<T> = {
   path: string;
@@ -391,6 +409,11 @@ export function createApiClient(options: { language: () => string }): ApiClient 
 
   return {
     me: () => request({ path: '/me', schema: currentStaffResponse }),
+    telegramLink: () => request({ path: '/me/telegram', schema: telegramLinkResponse }),
+    telegramLinkCode: () =>
+      request({ path: '/me/telegram/link-code', schema: telegramLinkCodeResponse, body: {} }),
+    unlinkTelegram: () =>
+      request({ path: '/me/telegram', schema: telegramLinkResponse, body: {}, method: 'DELETE' }),
     logIn: (body) =>
       request({ path: '/auth/login', schema: sessionStageResponse, body, renewsSession: true }),
     verifySecondFactor: (body) =>

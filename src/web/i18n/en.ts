@@ -408,6 +408,18 @@ export const en: EnglishMessages = {
     },
   },
   roster: {
+    telegram: {
+      title: 'My alerts in Telegram',
+      notLinked:
+        'Alerts reach you by e-mail and on the board. They can also come to Telegram, from the organisation’s bot.',
+      linked: 'Alerts also reach your Telegram (linked {{at}}).',
+      link: 'Link Telegram',
+      relink: 'Link another chat',
+      unlink: 'Unlink Telegram',
+      sendThis:
+        'Send this message to the organisation’s bot from the chat where alerts should arrive. The code works once, until {{until}}.',
+      check: 'I have sent it, check',
+    },
     title: 'Duty roster',
     intro: 'Who answers alerts, and when. Times are on your device’s clock.',
     loading: 'Loading the roster…',

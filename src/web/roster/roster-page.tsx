@@ -10,6 +10,7 @@ import { formatInstant, formatInstantDate } from '../ui/format-date.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useSubmission } from '../ui/use-submission.ts';
+import { TelegramAlertsPanel } from './telegram-alerts-panel.tsx';
 import { addDays, overlapsDay, toLocalInput, weekStartOf } from './week.ts';
 
 type RosterPageProps = { api: ApiClient; staff: CurrentStaffResponse; onHome: () => void };
@@ -197,6 +198,7 @@ export function RosterPage({ api, staff, onHome }: RosterPageProps) {
   return (
     <PageLayout title={t('roster.title')}>
       <p>{t('roster.intro')}</p>
+      <TelegramAlertsPanel api={api} />
       {load.state === 'loading' ? <p role="status">{t('roster.loading')}</p> : null}
       {load.state === 'failed' ? (
         <>

@@ -41,6 +41,13 @@ const roster: RosterResponse = {
   escalationMinutes: 5,
   staff: [{ userId: lawyerId, displayName: 'Борис Юрист' }],
 };
+/** The organisation runs no bot: the roster says nothing about Telegram. */
+const noTelegram = {
+  'GET /api/v1/me/telegram': (): FakeReply => ({
+    status: 200,
+    body: { available: false, linked: false, linkedAt: null },
+  }),
+};
 const rosterPath = `/api/v1/roster?${new URLSearchParams({
   from: monday.toISOString(),
   to: addDays(monday, 7).toISOString(),
@@ -50,6 +57,7 @@ describe('duty roster', () => {
   it('shows who is on duty, the week’s shifts by day and the time nobody covers', async () => {
     const server = fakeServer({
       'GET /api/v1/me': () => staffMember(['lawyer']),
+      ...noTelegram,
       [`GET ${rosterPath}`]: () => ({ status: 200, body: roster }),
     });
     startApp('/staff/roster', server);
@@ -72,6 +80,7 @@ describe('duty roster', () => {
     const posted: unknown[] = [];
     const server = fakeServer({
       'GET /api/v1/me': () => staffMember(['coordinator']),
+      ...noTelegram,
       [`GET ${rosterPath}`]: () => ({ status: 200, body: roster }),
       'POST /api/v1/roster/shifts': (request) => {
         posted.push(request.body);
@@ -113,5 +122,41 @@ describe('duty roster', () => {
       endsAt: new Date(monday.getTime() + 12 * 3_600_000).toISOString(),
       region: 'moscow',
     });
+  });
+
+  it('links my Telegram for alerts with a code to send to the bot, and unlinks it', async () => {
+    let linked = false;
+    const linkState = (): FakeReply => ({
+      status: 200,
+      body: { available: true, linked, linkedAt: linked ? '2026-11-30T10:05:00.000Z' : null },
+    });
+    const server = fakeServer({
+      'GET /api/v1/me': () => staffMember(['lawyer']),
+      [`GET ${rosterPath}`]: () => ({ status: 200, body: roster }),
+      'GET /api/v1/me/telegram': linkState,
+      'POST /api/v1/me/telegram/link-code': () => ({
+        status: 201,
+        body: {
+          code: 'Zx8q-code',
+          command: '/link Zx8q-code',
+          expiresAt: '2026-11-30T10:15:00.000Z',
+        },
+      }),
+      'DELETE /api/v1/me/telegram': () => {
+        linked = false;
+        return linkState();
+      },
+    });
+    const user = startApp('/staff/roster', server);
+
+    await screen.findByRole('heading', { name: 'Мои вызовы в Telegram' });
+    await user.click(screen.getByRole('button', { name: 'Подключить Telegram' }));
+    expect((await screen.findByText('/link Zx8q-code')).tagName).toBe('CODE');
+    linked = true;
+    await user.click(screen.getByRole('button', { name: 'Я отправил(а), проверить' }));
+    expect(await screen.findByText(/Вызовы приходят и в ваш Telegram/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Отключить Telegram' }));
+    expect(await screen.findByText(/Вызовы приходят вам на почту и на доску/)).toBeTruthy();
+    expect(screen.queryByText('/link Zx8q-code')).toBeNull();
   });
 });

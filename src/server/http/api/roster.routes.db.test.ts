@@ -125,4 +125,13 @@ describe.each(testDialects())('duty roster over HTTP [$name]', (dialect) => {
     });
     expect(tooLong.statusCode).toBe(400);
   });
+
+  it('says when no bot carries alerts to Telegram, and refuses a link code then', async () => {
+    const lawyer = await signedIn(['lawyer']);
+    const link = await lawyer.browser.get('/api/v1/me/telegram');
+    expect(link.json()).toEqual({ available: false, linked: false, linkedAt: null });
+    const code = await lawyer.browser.post('/api/v1/me/telegram/link-code', {});
+    expect(code.statusCode).toBe(409);
+    expect(code.json().error.code).toBe('TELEGRAM_NOT_CONFIGURED');
+  });
 });

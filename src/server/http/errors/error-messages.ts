@@ -101,6 +101,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Импорт не выполнен: в таблице есть ошибки. Ничего не записано.',
     en: 'Nothing was imported: the sheet has errors. Nothing was written.',
   },
+  TELEGRAM_NOT_CONFIGURED: {
+    status: 409,
+    ru: 'У организации не настроен Telegram-бот: вызовы приходят на почту и на доску.',
+    en: 'The organisation has no Telegram bot set up: alerts come by e-mail and on the board.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
