@@ -6,6 +6,7 @@ import type { Answers } from '../../domain/intake/answers.ts';
 import type { IntakeChannel, Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
+import { isSameDetention, sameDetentionWindowMs } from '../../domain/timeline/same-detention.ts';
 import { openCaseDataKey, recordSealer } from './case-keys.ts';
 import { fromIso, fromIsoOrNull, toIso } from './columns.ts';
 import type {
@@ -243,6 +244,62 @@ export function caseFilesRepository(
     }));
   }
 
+  /** Pairs of a given case and another live case detained at the same place within the window. */
+  async function sameDetentions(orgId: string, caseIds: string[]): Promise<[string, string][]> {
+    const sighting = (row: { case_id: string; place_id: string | null; occurred_at: string }) => ({
+      caseId: row.case_id,
+      placeId: row.place_id ?? '',
+      occurredAt: fromIso(row.occurred_at),
+    });
+    const mine = (
+      await db
+        .selectFrom('timeline_events')
+        .select(['case_id', 'place_id', 'occurred_at'])
+        .where('org_id', '=', orgId)
+        .where('kind', '=', 'detained')
+        .where('place_id', 'is not', null)
+        .where('case_id', 'in', caseIds)
+        .execute()
+    ).map(sighting);
+    if (mine.length === 0) return [];
+    const times = mine.map((event) => event.occurredAt.getTime());
+    const candidates = (
+      await db
+        .selectFrom('timeline_events')
+        .innerJoin('case_files', (join) =>
+          join
+            .onRef('case_files.org_id', '=', 'timeline_events.org_id')
+            .onRef('case_files.id', '=', 'timeline_events.case_id'),
+        )
+        .select([
+          'timeline_events.case_id',
+          'timeline_events.place_id',
+          'timeline_events.occurred_at',
+        ])
+        .where('timeline_events.org_id', '=', orgId)
+        .where('timeline_events.kind', '=', 'detained')
+        .where('timeline_events.place_id', 'in', [...new Set(mine.map((event) => event.placeId))])
+        .where(
+          'timeline_events.occurred_at',
+          '>=',
+          toIso(new Date(Math.min(...times) - sameDetentionWindowMs)),
+        )
+        .where(
+          'timeline_events.occurred_at',
+          '<=',
+          toIso(new Date(Math.max(...times) + sameDetentionWindowMs)),
+        )
+        .where('case_files.status', '!=', 'deleted')
+        .where('case_files.merged_into', 'is', null)
+        .execute()
+    ).map(sighting);
+    return mine.flatMap((event) =>
+      candidates
+        .filter((candidate) => isSameDetention(event, candidate))
+        .map((candidate): [string, string] => [event.caseId, candidate.caseId]),
+    );
+  }
+
   return {
     async create(newCase) {
       await insertNewCases(db, sealNewCaseRows(sealing, [newCase]));
@@ -390,11 +447,13 @@ export function caseFilesRepository(
         .where('mine.case_id', 'in', caseIds)
         .execute();
       const byCase = new Map<string, Set<string>>();
-      for (const row of rows) {
-        const others = byCase.get(row.caseId) ?? new Set<string>();
-        others.add(row.otherId);
-        byCase.set(row.caseId, others);
-      }
+      const pair = (caseId: string, otherId: string) => {
+        const others = byCase.get(caseId) ?? new Set<string>();
+        others.add(otherId);
+        byCase.set(caseId, others);
+      };
+      for (const row of rows) pair(row.caseId, row.otherId);
+      for (const [caseId, otherId] of await sameDetentions(orgId, caseIds)) pair(caseId, otherId);
       return new Map(
         [...byCase].map(([caseId, others]) => [caseId, [...others].sort(compareCodeUnits)]),
       );

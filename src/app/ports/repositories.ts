@@ -163,8 +163,9 @@ export interface CaseFileRepository {
     filter: CaseListFilter,
   ): Promise<{ caseFile: CaseFile; report: Omit<Report, 'personalAnswers'> | null }[]>;
   /**
-   * For each given case, the other live cases with a person in the same blind-index bucket:
-   * likely the same person, for a coordinator to check and merge.
+   * For each given case, the other live cases with a person in the same blind-index bucket
+   * (likely the same person) or a detention at the same place within an hour (likely the same
+   * detention), for a coordinator to check and merge.
    */
   findLikelyDuplicates(orgId: string, caseIds: string[]): Promise<Map<string, string[]>>;
   /**

@@ -220,6 +220,37 @@ describe.each(testDialects())('case timeline over HTTP [$name]', (dialect) => {
     });
   });
 
+  it('links cases detained at the same place within an hour as likely the same detention', async () => {
+    const coordinator = await signedIn(['coordinator']);
+    const caseAt = async (fullName: string, occurredAt: string, placeId = 'metro-station-1') => {
+      const created = await coordinator.browser.post('/api/v1/cases', {
+        person: { fullName, birthDate: '2005-01-01' },
+      });
+      const caseId = (created.json() as { caseId: string }).caseId;
+      await coordinator.browser.post(`/api/v1/cases/${caseId}/timeline`, {
+        kind: 'detained',
+        occurredAt,
+        placeId,
+      });
+      return caseId;
+    };
+    const told = await caseAt('Брат задержанного', '2026-11-20T11:00:00+03:00');
+    const toldAgain = await caseAt('Свидетель у выхода', '2026-11-20T11:40:00+03:00');
+    const later = await caseAt('Другой человек', '2026-11-20T13:00:00+03:00');
+    const elsewhere = await caseAt('Третий человек', '2026-11-20T11:10:00+03:00', 'centre-1');
+
+    const listed = (await coordinator.browser.get('/api/v1/cases?status=open')).json();
+    const duplicatesOf = (caseId: string) =>
+      listed.cases.find((entry: { id: string }) => entry.id === caseId)?.likelyDuplicates;
+    expect(duplicatesOf(told)).toEqual([toldAgain]);
+    expect(duplicatesOf(toldAgain)).toEqual([told]);
+    expect(duplicatesOf(later)).toEqual([]);
+    expect(duplicatesOf(elsewhere)).toEqual([]);
+    expect(
+      (await coordinator.browser.get(`/api/v1/cases/${told}`)).json().likelyDuplicates,
+    ).toEqual([toldAgain]);
+  });
+
   it('keeps a volunteer without the case out of its timeline', async () => {
     const { caseId } = await openCase();
     const volunteer = await signedIn(['volunteer']);
