@@ -40,6 +40,7 @@ const exitCodes: Record<AppErrorCode, number> = {
   CASE_NOT_OPEN: 5,
   SPREADSHEET_UNREADABLE: 2,
   IMPORT_REFUSED: 2,
+  DOCUMENT_FIELDS_MISSING: 2,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */
