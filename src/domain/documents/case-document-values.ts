@@ -2,7 +2,7 @@ import type { CourtAppeal, DraftMatter } from '../cases/draft-matter.ts';
 import type { Person } from '../persons/person.ts';
 import type { Place } from '../places/place.ts';
 import { type CalendarDate, compareDates, moscowDateOf } from '../rules/calendar-date.ts';
-import type { noticeDefects } from '../rules/case-facts.ts';
+import type { CaseFacts, noticeDefects } from '../rules/case-facts.ts';
 import type { Finding } from '../rules/evaluate.ts';
 import { inTimelineOrder, type TimelineEvent } from '../timeline/timeline-event.ts';
 import type { DocumentValues } from './document-field.ts';
@@ -126,4 +126,30 @@ export function valuesForTemplate(
 ): DocumentValues {
   const fields = new Set<string>([...template.requires, ...template.optional]);
   return Object.fromEntries(Object.entries(values).filter(([field]) => fields.has(field)));
+}
+
+/**
+ * A detention as the rules read it, when the timeline says enough: the latest detention at a
+ * metro station, and a later event at a conscription centre or a police station saying where he
+ * was taken. Anything less is left out rather than guessed; the lawyer can record a legal
+ * position that describes the detention.
+ */
+export function detentionFactsOf(
+  timeline: readonly TimelineEvent[],
+  places: ReadonlyMap<string, Place>,
+): CaseFacts['detention'] {
+  const events = inTimelineOrder(timeline);
+  const detained = events.filter((event) => event.kind === 'detained').at(-1);
+  if (detained?.placeId === null || detained === undefined) return undefined;
+  if (places.get(detained.placeId)?.kind !== 'metro-station') return undefined;
+  const takenTo = events
+    .filter((event) => event.occurredAt.getTime() >= detained.occurredAt.getTime())
+    .map((event) => (event.placeId === null ? undefined : places.get(event.placeId)?.kind))
+    .find((kind) => kind === 'conscription-centre' || kind === 'police-station');
+  if (takenTo === undefined) return undefined;
+  return {
+    at: `${moscowDateOf(detained.occurredAt)}T${moscowTime(detained.occurredAt)}:00+03:00`,
+    place: 'metro',
+    takenTo: takenTo === 'conscription-centre' ? 'conscription-centre' : 'police',
+  };
 }
