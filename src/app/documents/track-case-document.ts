@@ -2,6 +2,8 @@ import {
   answerDueOf,
   answerFacts,
   type CaseDocument,
+  type DocumentStage,
+  stageOf,
   type TrackingProblem,
   type TrackingStep,
   trackDocument,
@@ -24,7 +26,10 @@ export async function trackCaseDocument(
   deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'rulePacks'>,
   current: AuthenticatedSession,
   input: { caseId: string; documentId: string; step: TrackingStep },
-): Promise<{ ok: true; document: CaseDocument } | { ok: false; problems: TrackingProblem[] }> {
+): Promise<
+  | { ok: true; document: CaseDocument; stage: DocumentStage }
+  | { ok: false; problems: TrackingProblem[] }
+> {
   const now = deps.clock.now();
   const today = documentDay(now);
   return deps.unitOfWork.run(async (repositories) => {
@@ -50,6 +55,6 @@ export async function trackCaseDocument(
       subjectId: caseFile.id,
       details: { documentId: document.id, step: input.step.step, status: document.status },
     });
-    return { ok: true, document };
+    return { ok: true, document, stage: stageOf(document, today) };
   });
 }

@@ -86,6 +86,7 @@ const day: MyDay = {
     }),
   ],
   deadlines: [answerDue],
+  documents: [],
   unopenedCases: 1,
   unevaluatedCases: 0,
 };
