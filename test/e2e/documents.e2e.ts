@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { pdfText } from '../support/document-text.ts';
 import { httpStaffClient } from '../support/http-staff-client.ts';
-import { watchForeignRequests, watchPageProblems } from '../support/page-checks.ts';
+import {
+  accessibilityViolations,
+  watchForeignRequests,
+  watchPageProblems,
+} from '../support/page-checks.ts';
 import { runHabeasCli } from '../support/run-habeas.ts';
 import { type RunningServer, startServer } from '../support/running-server.ts';
 
@@ -116,6 +120,7 @@ describe.skipIf(!chromiumAvailable())('documents on a case, in a real browser', 
     );
     await panel.getByRole('button', { name: 'Создать документ (DOCX и PDF)' }).click();
     await panel.getByText('Черновик: ещё не отправлен.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -165,6 +165,41 @@ describe('the documents of a case', () => {
     expect(server.requests.at(-1)?.body).toMatchObject({ step: 'sent', via: 'online-reception' });
   });
 
+  it('records the registration date of a sent document, then offers the notice of extension', async () => {
+    const sent = buildCaseDocument(caseId, {
+      status: 'sent',
+      stage: 'answer-due',
+      sentOn: '2026-11-20',
+      sentVia: 'post',
+      receivedOn: '2026-11-24',
+      answerDue: '2026-12-27',
+    });
+    const registered = { ...sent, registeredOn: '2026-11-25', answerDue: '2026-12-25' };
+    const server = fakeServer(
+      routes([sent], {
+        [`POST ${casePath}/documents/${sent.id}/tracking`]: () => ({
+          status: 200,
+          body: registered,
+        }),
+      }),
+    );
+    const user = startApp(`/staff/cases/${caseId}`, server);
+    const section = await documentsSection();
+    const date = await within(section).findByLabelText('Дата регистрации у адресата');
+    await user.clear(date);
+    await user.type(date, '2026-11-25');
+    await user.click(within(section).getByRole('button', { name: 'Записать дату регистрации' }));
+
+    await within(section).findByText('25.12.2026');
+    expect(server.requests.at(-1)?.body).toEqual({
+      step: 'registered',
+      registeredOn: '2026-11-25',
+    });
+    expect(
+      within(section).getByRole('button', { name: 'Адресат продлил срок (уведомление получено)' }),
+    ).toBeTruthy();
+  });
+
   it('flags an overdue document with the complaint to send next', async () => {
     const overdue = buildCaseDocument(caseId, {
       status: 'sent',

@@ -4,6 +4,7 @@ import type {
   ApiClient,
   CaseDocument,
   DocumentTemplate,
+  DocumentTracking,
   PreparedDocument,
 } from '../api/api-client.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -70,8 +71,53 @@ function Stage({ document }: { document: CaseDocument }) {
   }
 }
 
-/** Marking a drafted document sent, or recording the answer to a sent one. */
-function TrackingForm({
+/** A date and a button: one step of a document's tracking. */
+function DatedStep({
+  name,
+  label,
+  action,
+  onSubmit,
+  error,
+  busy,
+}: {
+  name: string;
+  label: string;
+  action: string;
+  onSubmit: (date: string) => void;
+  error: unknown;
+  busy: boolean;
+}) {
+  const [on, setOn] = useState(() => localDateOf(new Date()));
+  return (
+    <form
+      className="document-tracking"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        onSubmit(on);
+      }}
+      noValidate
+    >
+      <TextField
+        name={name}
+        type="date"
+        label={label}
+        value={on}
+        onChange={setOn}
+        required
+        error={fieldMessage(error, name)}
+      />
+      <button type="submit" disabled={busy}>
+        {action}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The next steps of a document's tracking: marking a draft sent (date and how), and for a sent
+ * one its registration date, the addressee's notice of extension, and the answer.
+ */
+function TrackingForms({
   api,
   caseId,
   document,
@@ -83,38 +129,29 @@ function TrackingForm({
   onTracked: (document: CaseDocument) => void;
 }) {
   const { t } = useTranslation();
-  const [on, setOn] = useState(() => localDateOf(new Date()));
+  const [sentOn, setSentOn] = useState(() => localDateOf(new Date()));
   const [via, setVia] = useState<SendingMethod | ''>('');
   const tracking = useSubmission();
+  const track = (body: DocumentTracking) =>
+    tracking.submit(async () => onTracked(await api.trackCaseDocument(caseId, document.id, body)));
   if (document.status === 'answered') return null;
-  const sending = document.status === 'drafted';
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    tracking.submit(async () => {
-      const tracked = sending
-        ? await api.trackCaseDocument(caseId, document.id, {
-            step: 'sent',
-            sentOn: on,
-            via: via === '' ? 'post' : via,
-          })
-        : await api.trackCaseDocument(caseId, document.id, { step: 'answered', answeredOn: on });
-      onTracked(tracked);
-    });
-  };
-
-  return (
-    <form className="document-tracking" onSubmit={submit} noValidate>
-      <TextField
-        name={sending ? 'sentOn' : 'answeredOn'}
-        type="date"
-        label={sending ? t('documents.sentOn') : t('documents.answeredOn')}
-        value={on}
-        onChange={setOn}
-        required
-        error={fieldMessage(tracking.error, sending ? 'sentOn' : 'answeredOn')}
-      />
-      {sending ? (
+  if (document.status === 'drafted') {
+    const submit = (event: FormEvent) => {
+      event.preventDefault();
+      if (via !== '') track({ step: 'sent', sentOn, via });
+    };
+    return (
+      <form className="document-tracking" onSubmit={submit} noValidate>
+        <TextField
+          name="sentOn"
+          type="date"
+          label={t('documents.sentOn')}
+          value={sentOn}
+          onChange={setSentOn}
+          required
+          error={fieldMessage(tracking.error, 'sentOn')}
+        />
         <SelectField
           name="via"
           label={t('documents.how')}
@@ -124,12 +161,45 @@ function TrackingForm({
           onChange={setVia}
           required
         />
+        <ErrorAlert error={tracking.error} />
+        <button type="submit" disabled={tracking.submitting || via === ''}>
+          {t('documents.markSent')}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <>
+      {document.answerDue !== null && document.registeredOn === null ? (
+        <DatedStep
+          name="registeredOn"
+          label={t('documents.registeredOn')}
+          action={t('documents.recordRegistration')}
+          onSubmit={(registeredOn) => track({ step: 'registered', registeredOn })}
+          error={tracking.error}
+          busy={tracking.submitting}
+        />
       ) : null}
+      {document.registeredOn !== null && !document.extended ? (
+        <button
+          type="button"
+          disabled={tracking.submitting}
+          onClick={() => track({ step: 'extended' })}
+        >
+          {t('documents.recordExtension')}
+        </button>
+      ) : null}
+      <DatedStep
+        name="answeredOn"
+        label={t('documents.answeredOn')}
+        action={t('documents.recordAnswer')}
+        onSubmit={(answeredOn) => track({ step: 'answered', answeredOn })}
+        error={tracking.error}
+        busy={tracking.submitting}
+      />
       <ErrorAlert error={tracking.error} />
-      <button type="submit" disabled={tracking.submitting || (sending && via === '')}>
-        {sending ? t('documents.markSent') : t('documents.recordAnswer')}
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -327,7 +397,7 @@ export function CaseDocumentsPanel({
                 </button>
               </div>
               {open ? (
-                <TrackingForm
+                <TrackingForms
                   api={api}
                   caseId={caseId}
                   document={document}
