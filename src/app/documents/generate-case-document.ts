@@ -124,6 +124,8 @@ export async function generateCaseDocument(
   input: { caseId: string; kind: DocumentKind; values: DocumentValues },
 ): Promise<CaseDocument> {
   const template = deps.documents.templates.current(input.kind);
+  // Refused before any rendering work for someone who may not update the case.
+  await deps.unitOfWork.run((repositories) => openCase(repositories, current, input.caseId));
   const rendered = await render(deps, template, input.caseId, input.values);
   if (Array.isArray(rendered)) throw new DocumentFieldsError(rendered);
   const [document] = await store(deps, current, template, [rendered]);
