@@ -1,5 +1,5 @@
 import type { CaseFile } from '../../domain/cases/case-file.ts';
-import { caseFactsOf } from '../../domain/cases/draft-matter.ts';
+import { caseFactsOf, emptyDraftMatter } from '../../domain/cases/draft-matter.ts';
 import {
   type CaseForDocument,
   detentionFactsOf,
@@ -66,10 +66,8 @@ export async function openCaseForDocument(
     throw new AppError('KEY_UNAVAILABLE', 'reader holds no key to the case');
   }
   const timeline = (await repositories.caseTimelines.openEvents(caseFile, identity)) ?? [];
-  const draftMatter = (await repositories.caseTimelines.openDraftMatter(caseFile, identity)) ?? {
-    deferments: [],
-    appeals: [],
-  };
+  const draftMatter =
+    (await repositories.caseTimelines.openDraftMatter(caseFile, identity)) ?? emptyDraftMatter;
   const placeIds = new Set<string>([
     ...timeline.flatMap((event) => (event.placeId === null ? [] : [event.placeId])),
     ...draftMatter.appeals.flatMap((appeal) =>

@@ -86,9 +86,8 @@ export function documentValuesOfCase(
   const court = appeal?.courtPlaceId === undefined ? undefined : places.get(appeal.courtPlaceId);
   const prosecutor = input.prosecutors.find((place) => place.verified) ?? input.prosecutors[0];
   const power = draftMatter.powerOfAttorney;
-  const notarised =
-    power?.kind === 'notarised' ||
-    (refusal?.powerOfAttorney === 'notarised' && power !== undefined);
+  // Only the recorded power of attorney says it was notarised, and on which date.
+  const notarised = power?.kind === 'notarised';
   const defects = draftMatter.notice?.missing ?? [];
 
   return defined([
