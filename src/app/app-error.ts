@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../domain/documents/document-field.ts';
 import type { FactProblem } from '../domain/rules/case-facts.ts';
 
 /**
@@ -21,7 +22,8 @@ export type AppErrorCode =
   | 'CASE_NOT_OPEN'
   | 'SPREADSHEET_UNREADABLE'
   | 'IMPORT_REFUSED'
-  | 'TELEGRAM_NOT_CONFIGURED';
+  | 'TELEGRAM_NOT_CONFIGURED'
+  | 'DOCUMENT_FIELDS_MISSING';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -44,6 +46,22 @@ export class FactsRefusedError extends AppError {
     super(
       'FACTS_REFUSED',
       `refused: ${problems.map((problem) => problem.path.join('.')).join(', ')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/**
+ * A document that cannot be made as it stands: every missing or malformed field, named, before
+ * anything is generated.
+ */
+export class DocumentFieldsError extends AppError {
+  readonly problems: FieldProblem[];
+
+  constructor(problems: FieldProblem[]) {
+    super(
+      'DOCUMENT_FIELDS_MISSING',
+      `document refused: ${problems.map((problem) => problem.field).join(', ')}`,
     );
     this.problems = problems;
   }

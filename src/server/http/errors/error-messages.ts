@@ -106,6 +106,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'У организации не настроен Telegram-бот: вызовы приходят на почту и на доску.',
     en: 'The organisation has no Telegram bot set up: alerts come by e-mail and on the board.',
   },
+  DOCUMENT_FIELDS_MISSING: {
+    status: 422,
+    ru: 'Документ не создан: заполните недостающие поля.',
+    en: 'The document was not made: fill in the missing fields.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
