@@ -20,7 +20,11 @@ export type AppErrorCode =
   | 'FACTS_REFUSED'
   | 'CASE_NOT_OPEN'
   | 'SPREADSHEET_UNREADABLE'
-  | 'IMPORT_REFUSED';
+  | 'IMPORT_REFUSED'
+  | 'EVIDENCE_TOO_LARGE'
+  | 'EVIDENCE_TYPE_REFUSED'
+  | 'EVIDENCE_REFUSED'
+  | 'EVIDENCE_NOT_REVIEWED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

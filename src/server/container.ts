@@ -9,12 +9,17 @@ import { loadIndexKey } from '../adapters/crypto/index-key-file.ts';
 import { nodeHashing } from '../adapters/crypto/node-hashing.ts';
 import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
+import { sodiumFileSealing } from '../adapters/crypto/sodium-file-sealing.ts';
 import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
 import { newCaseSealing } from '../adapters/db/new-case-rows.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
+import { humanFaceDetector } from '../adapters/evidence/human-face-detector.ts';
+import { pdfkitCustodySheets } from '../adapters/evidence/pdfkit-custody-sheets.ts';
+import { sharpEvidenceInspector } from '../adapters/evidence/sharp-evidence-inspector.ts';
+import { sharpPublicationImages } from '../adapters/evidence/sharp-publication-images.ts';
 import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { boardAlertChannel } from '../adapters/live/board-alert-channel.ts';
 import { inProcessLiveUpdates } from '../adapters/live/in-process-live-updates.ts';
@@ -94,7 +99,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
   return {
     liveUpdates,
     alertChannels: [boardAlertChannel(liveUpdates)],
-    unitOfWork: kyselyUnitOfWork(database, recordSealing),
+    unitOfWork: kyselyUnitOfWork(database, recordSealing, sodiumFileSealing()),
     clock: { now: () => new Date() },
     ids: { newId: () => uuidv7() },
     tokens: randomSecretTokens(),
@@ -110,6 +115,10 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     shippedPlaces: sharedShippedPlaces,
     spreadsheets: exceljsSpreadsheets(),
     newCaseSealing: newCaseSealing(recordSealing),
+    evidenceInspector: sharpEvidenceInspector(),
+    publicationImages: sharpPublicationImages(),
+    faceDetector: humanFaceDetector(),
+    custodySheets: pdfkitCustodySheets(),
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

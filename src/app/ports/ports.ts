@@ -3,6 +3,12 @@ import type { BlindIndex } from './blind-index.ts';
 import type { Campaigns } from './campaigns.ts';
 import type { Clock } from './clock.ts';
 import type { CommonPasswords } from './common-passwords.ts';
+import type {
+  CustodySheets,
+  EvidenceInspector,
+  FaceDetector,
+  PublicationImages,
+} from './evidence-files.ts';
 import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
@@ -39,4 +45,8 @@ export type Ports = {
   liveUpdates: LiveUpdates;
   spreadsheets: Spreadsheets;
   newCaseSealing: NewCaseSealing;
+  evidenceInspector: EvidenceInspector;
+  publicationImages: PublicationImages;
+  faceDetector: FaceDetector;
+  custodySheets: CustodySheets;
 };

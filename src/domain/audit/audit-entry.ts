@@ -34,6 +34,8 @@ export type AuditAction =
   | 'case.merged'
   | 'case.task-added'
   | 'case.task-changed'
+  | 'case.evidence-added'
+  | 'case.evidence-reviewed'
   | 'case.deleted'
   | 'case.decryption-failed'
   | 'place.added'

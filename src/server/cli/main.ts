@@ -40,6 +40,10 @@ const exitCodes: Record<AppErrorCode, number> = {
   CASE_NOT_OPEN: 5,
   SPREADSHEET_UNREADABLE: 2,
   IMPORT_REFUSED: 2,
+  EVIDENCE_TOO_LARGE: 2,
+  EVIDENCE_TYPE_REFUSED: 2,
+  EVIDENCE_REFUSED: 2,
+  EVIDENCE_NOT_REVIEWED: 5,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */

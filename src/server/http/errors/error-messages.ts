@@ -1,4 +1,8 @@
 import type { AppErrorCode } from '../../../app/app-error.ts';
+import {
+  type EvidenceRefusalReason,
+  evidenceRefusal,
+} from '../../../domain/evidence/evidence-checks.ts';
 import type { Language } from '../language.ts';
 
 /** Codes the HTTP layer itself produces, besides those of the use cases. */
@@ -101,6 +105,26 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Импорт не выполнен: в таблице есть ошибки. Ничего не записано.',
     en: 'Nothing was imported: the sheet has errors. Nothing was written.',
   },
+  EVIDENCE_TOO_LARGE: {
+    status: 413,
+    ru: 'Файл не принят, ничего не сохранено.',
+    en: 'The file was refused; nothing was stored.',
+  },
+  EVIDENCE_TYPE_REFUSED: {
+    status: 415,
+    ru: 'Файл не принят, ничего не сохранено.',
+    en: 'The file was refused; nothing was stored.',
+  },
+  EVIDENCE_REFUSED: {
+    status: 422,
+    ru: 'Файл не принят, ничего не сохранено.',
+    en: 'The file was refused; nothing was stored.',
+  },
+  EVIDENCE_NOT_REVIEWED: {
+    status: 409,
+    ru: 'Копия для публикации не готова.',
+    en: 'The copy for publication is not ready.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
@@ -176,9 +200,47 @@ const spreadsheetReasons: Record<string, { ru: string; en: string }> = {
   'too-large': { ru: 'Файл слишком большой.', en: 'The file is too large.' },
 };
 
+const evidenceRefusalReasons: readonly EvidenceRefusalReason[] = [
+  'EMPTY',
+  'SVG',
+  'UNSUPPORTED_TYPE',
+  'TOO_LARGE',
+  'TRUNCATED',
+  'PIXEL_FLOOD',
+  'UNREADABLE',
+  'TIMELINE_EVENT_NOT_FOUND',
+];
+
+/** Why an upload was refused: the domain's own words, so the API and the checks agree. */
+const evidenceReasons: Record<string, { ru: string; en: string }> = {
+  ...Object.fromEntries(
+    evidenceRefusalReasons.map((reason) => [reason, evidenceRefusal(reason).message]),
+  ),
+  BOXES_INVALID: {
+    ru: 'Области для скрытия должны лежать внутри снимка, их не больше 200.',
+    en: 'Boxes to hide must lie within the picture, 200 at most.',
+  },
+};
+
+/** Why a copy for publication cannot be had. */
+const publicationReasons: Record<string, { ru: string; en: string }> = {
+  'not-a-picture': {
+    ru: 'Копия для публикации делается только для фотографий: видео и сканы не обезличиваются.',
+    en: 'Only photos get a copy for publication: videos and scans are not anonymised.',
+  },
+  'not-reviewed': {
+    ru: 'Сотрудник ещё не проверил скрытые области и не отметил копию как готовую.',
+    en: 'No one has reviewed the hidden areas and marked the copy ready yet.',
+  },
+};
+
 const reasonsByCode: Partial<Record<ErrorCode, Record<string, { ru: string; en: string }>>> = {
   WEAK_PASSWORD: passwordReasons,
   SPREADSHEET_UNREADABLE: spreadsheetReasons,
+  EVIDENCE_TOO_LARGE: evidenceReasons,
+  EVIDENCE_TYPE_REFUSED: evidenceReasons,
+  EVIDENCE_REFUSED: evidenceReasons,
+  EVIDENCE_NOT_REVIEWED: publicationReasons,
 };
 
 export function errorMessage(code: ErrorCode, language: Language, detail?: string): string {

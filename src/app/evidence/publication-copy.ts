@@ -1,0 +1,97 @@
+import { clampBlurBoxes } from '../../domain/evidence/evidence-checks.ts';
+import type {
+  BlurBox,
+  EvidenceItem,
+  PublicationReview,
+} from '../../domain/evidence/evidence-item.ts';
+import type { AuthenticatedSession } from '../accounts/authenticate-session.ts';
+import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ports } from '../ports/ports.ts';
+import { withEvidence } from './read-evidence.ts';
+
+function reviewOf(item: EvidenceItem): PublicationReview {
+  if (item.review === null)
+    throw new AppError(
+      'EVIDENCE_NOT_REVIEWED',
+      'only pictures have a copy for publication',
+      'not-a-picture',
+    );
+  return item.review;
+}
+
+/**
+ * The copy for publication of a picture, rendered from the sealed original: upright, without
+ * metadata, with the review's boxes hidden. A preview is for whoever reviews it; the copy
+ * itself is refused until a staff member has reviewed the boxes and marked it publishable.
+ */
+export async function readPublicationCopy(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'publicationImages'>,
+  current: AuthenticatedSession,
+  target: { caseId: string; evidenceId: string; preview: boolean },
+): Promise<{ item: EvidenceItem; bytes: Uint8Array }> {
+  const original = await withEvidence(
+    deps,
+    current,
+    target,
+    {
+      action: target.preview ? 'case.update' : 'case.read',
+      purpose: target.preview ? 'evidence-publication-preview' : 'evidence-publication-copy',
+    },
+    async ({ repositories, caseFile, identity, item }) => {
+      const review = reviewOf(item);
+      if (!target.preview && review.status !== 'publishable')
+        throw new AppError('EVIDENCE_NOT_REVIEWED', 'copy not reviewed', 'not-reviewed');
+      const bytes = await repositories.evidence.openOriginal(caseFile, identity, item.id);
+      if (bytes === null) throw new AppError('NOT_FOUND', 'no such evidence on the case');
+      return { item, review, bytes };
+    },
+  );
+  // Rendered after the transaction: the database is not held while pixels are pushed.
+  return {
+    item: original.item,
+    bytes: await deps.publicationImages.render(original.bytes, original.review.boxes),
+  };
+}
+
+/**
+ * A staff member's review of a picture's copy for publication: the boxes to hide (the
+ * detector's, kept, removed or added to by hand) and whether it is now publishable. Any change
+ * of boxes without `publishable` leaves it pending.
+ */
+export async function reviewPublicationCopy(
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids'>,
+  current: AuthenticatedSession,
+  input: { caseId: string; evidenceId: string; boxes: BlurBox[]; publishable: boolean },
+): Promise<EvidenceItem> {
+  const now = deps.clock.now();
+  return withEvidence(
+    deps,
+    current,
+    input,
+    { action: 'case.update', purpose: 'evidence-review' },
+    async ({ repositories, caseFile, identity, item }) => {
+      const earlier = reviewOf(item);
+      const boxes = clampBlurBoxes(input.boxes);
+      if (boxes === null)
+        throw new AppError('EVIDENCE_REFUSED', 'boxes out of bounds', 'BOXES_INVALID');
+      const review: PublicationReview = {
+        status: input.publishable ? 'publishable' : 'pending',
+        detector: earlier.detector,
+        boxes,
+        reviewedBy: current.actor.userId,
+        reviewedAt: now,
+      };
+      await repositories.evidence.saveReview(caseFile, identity, item.id, review);
+      await recordAudit(repositories, deps, now, {
+        orgId: caseFile.orgId,
+        actorUserId: current.actor.userId,
+        action: 'case.evidence-reviewed',
+        subjectType: 'case',
+        subjectId: caseFile.id,
+        details: { evidenceId: item.id, boxes: boxes.length, publishable: input.publishable },
+      });
+      return { ...item, review };
+    },
+  );
+}
