@@ -182,9 +182,10 @@ const questionnaireRoute = {
   'GET /api/v1/campaigns': () => ({ status: 200, body: campaigns }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
-/** The case page also asks for the case's tasks, and for place names for its timeline. */
+/** The case page also asks for the case's tasks and files, and for place names for its timeline. */
 const noTasks = (caseId: string) => ({
   [`GET /api/v1/cases/${caseId}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
+  [`GET /api/v1/cases/${caseId}/evidence`]: (): FakeReply => ({ status: 200, body: { items: [] } }),
   'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
 });
 

@@ -121,6 +121,7 @@ describe('draft matter', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
@@ -192,6 +193,7 @@ describe('legal position of a case', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: withFacts }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
     });
@@ -213,6 +215,7 @@ describe('case timeline', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: (request) => {
@@ -277,6 +280,7 @@ describe('case timeline', () => {
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: () => ({
