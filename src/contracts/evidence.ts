@@ -46,6 +46,11 @@ export const publicationCopyQuery = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .meta({ description: 'true: the current boxes, for the reviewer, before it is publishable' }),
+  revision: z
+    .string()
+    .max(20)
+    .optional()
+    .meta({ description: 'Ignored: a new value makes the browser fetch the preview again' }),
 });
 
 const publicationReview = z.object({

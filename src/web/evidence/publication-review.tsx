@@ -116,7 +116,7 @@ export function PublicationReview({
         onPointerUp={up}
       >
         <img
-          src={`${evidenceFileUrl(caseId, item.id, 'preview')}&v=${version}`}
+          src={`${evidenceFileUrl(caseId, item.id, 'preview')}&revision=${version}`}
           alt={t('evidence.previewAlt')}
           draggable={false}
         />
