@@ -224,7 +224,7 @@ export type CaseTasksTable = {
   created_at: string;
 };
 
-/** `file_name`, `file_key` and `review` are sealed with the case's key. */
+/** `sha256`, `file_name`, `file_key` and `review` are sealed with the case's key. */
 export type EvidenceItemsTable = {
   id: string;
   org_id: string;

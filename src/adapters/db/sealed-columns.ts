@@ -12,7 +12,7 @@ export const sealedColumnsByTable = {
   timeline_events: ['note'],
   draft_matters: ['matter'],
   case_tasks: ['title'],
-  evidence_items: ['file_name', 'file_key', 'review'],
+  evidence_items: ['sha256', 'file_name', 'file_key', 'review'],
 } as const;
 
 export type SealedTable = keyof typeof sealedColumnsByTable;

@@ -123,7 +123,6 @@ export async function addEvidence(
         evidenceId: item.id,
         kind: item.kind,
         byteSize: item.byteSize,
-        sha256: item.sha256,
         facesFound: review?.boxes.length ?? null,
         detectorFailed: review?.detector === 'failed',
       },

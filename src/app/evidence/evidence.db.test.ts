@@ -141,7 +141,7 @@ describe.each(testDialects())('evidence on a case [$name]', (dialect) => {
     });
     expect(sha256(original.bytes)).toBe(sha256(photo));
 
-    // Nothing personal in clear: not the name, not the camera, not the bytes.
+    // Nothing personal in clear: not the name, not the camera, not the bytes, not their hash.
     const rows = await database.db.selectFrom('evidence_items').selectAll().execute();
     const chunks = await database.db.selectFrom('evidence_chunks').selectAll().execute();
     const stored =
@@ -149,7 +149,9 @@ describe.each(testDialects())('evidence on a case [$name]', (dialect) => {
       chunks.map((row) => Buffer.from(row.sealed, 'base64').toString('latin1')).join('');
     expect(stored).not.toContain('CANARY-FILE');
     expect(stored).not.toContain(canaryCameraMake);
-    expect(stored).toContain(sha256(photo));
+    expect(stored).not.toContain(sha256(photo));
+    const audit = await database.db.selectFrom('audit_log').select('details').execute();
+    expect(JSON.stringify(audit)).not.toContain(sha256(photo));
 
     const reads = await database.db
       .selectFrom('audit_log')

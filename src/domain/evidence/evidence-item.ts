@@ -63,9 +63,9 @@ export type PublicationReview = {
 };
 
 /**
- * A photo, video or scan on a case. The original bytes are sealed unchanged; what stays in clear
- * is what the chain of custody needs and says nothing about the person: its kind, size, SHA-256
- * and who added it when.
+ * A photo, video or scan on a case. The original bytes are sealed unchanged, and so is their
+ * SHA-256: in clear, it would let whoever holds a copy of a photo posted online find the case that
+ * holds it. Kind, size and who added it when stay in clear.
  */
 export type EvidenceItem = {
   id: string;
@@ -96,7 +96,7 @@ export const evidenceItemDataClasses: DataClasses<EvidenceItem> = {
   kind: 'operational',
   mediaType: 'operational',
   byteSize: 'operational',
-  sha256: 'operational',
+  sha256: 'personal',
   width: 'operational',
   height: 'operational',
   timelineEventId: 'operational',

@@ -2,9 +2,10 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Frozen: never edit once merged. Photos, videos and scans on a case. The original bytes are
- * sealed in chunks under a file key of their own, and that key, the file name and the review of
- * the copy for publication are sealed with the case's key. Kind, size, SHA-256 and who added
- * the item when stay in clear: the chain of custody needs them and they name no one.
+ * sealed in chunks under a file key of their own, and that key, the SHA-256, the file name and
+ * the review of the copy for publication are sealed with the case's key: a hash in clear would
+ * let whoever holds a copy of a photo posted online find the case that holds it. Kind, size and
+ * who added the item when stay in clear.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
