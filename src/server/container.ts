@@ -17,6 +17,7 @@ import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { humanFaceDetector } from '../adapters/evidence/human-face-detector.ts';
+import { mp4PublicationVideos } from '../adapters/evidence/mp4-publication-videos.ts';
 import { pdfkitCustodySheets } from '../adapters/evidence/pdfkit-custody-sheets.ts';
 import { sharpEvidenceInspector } from '../adapters/evidence/sharp-evidence-inspector.ts';
 import { sharpPublicationImages } from '../adapters/evidence/sharp-publication-images.ts';
@@ -117,6 +118,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     newCaseSealing: newCaseSealing(recordSealing),
     evidenceInspector: sharpEvidenceInspector(),
     publicationImages: sharpPublicationImages(),
+    publicationVideos: mp4PublicationVideos(),
     faceDetector: humanFaceDetector(),
     custodySheets: pdfkitCustodySheets(),
     // Tests and tools get a random index key; the server takes the configured one.

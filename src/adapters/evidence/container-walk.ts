@@ -72,3 +72,49 @@ export function pdfIsWhole(bytes: Uint8Array): boolean {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
   return tail.includes('%%EOF');
 }
+
+/** Boxes that carry what a camera or phone says about a recording: place, device, titles, XMP. */
+const metadataBoxes = new Set(['udta', 'meta', 'uuid', 'XMP_']);
+/** Boxes whose children are walked to find those. */
+const containerBoxes = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf']);
+/** Full boxes that start with a creation and a modification time. */
+const timedBoxes = new Set(['mvhd', 'tkhd', 'mdhd']);
+
+/**
+ * An MP4 with its metadata blanked in place: every `udta`, `meta`, `uuid` and `XMP_` box becomes
+ * a `free` box of the same size filled with zeros, and the creation and modification times of the
+ * movie, its tracks and media become zero. Sizes and offsets do not move, so the sample tables
+ * still point at the same bytes and the video plays as before. Null for a file it cannot walk.
+ */
+export function mp4WithoutMetadata(original: Uint8Array): Uint8Array | null {
+  if (!mp4IsWhole(original)) return null;
+  const bytes = new Uint8Array(original);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const walk = (start: number, end: number): boolean => {
+    let offset = start;
+    while (offset + 8 <= end) {
+      let size = view.getUint32(offset);
+      let header = 8;
+      if (size === 1) {
+        if (offset + 16 > end) return false;
+        size = Number(view.getBigUint64(offset + 8));
+        header = 16;
+      } else if (size === 0) size = end - offset;
+      if (size < header || offset + size > end) return false;
+      const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
+      if (metadataBoxes.has(type)) {
+        bytes.set([0x66, 0x72, 0x65, 0x65], offset + 4);
+        bytes.fill(0, offset + header, offset + size);
+      } else if (containerBoxes.has(type)) {
+        if (!walk(offset + header, offset + size)) return false;
+      } else if (timedBoxes.has(type) && size >= header + 4 + 16) {
+        // Version 1 holds 64-bit times, version 0 32-bit ones, after version and flags.
+        const timesBytes = bytes[offset + header] === 1 ? 16 : 8;
+        bytes.fill(0, offset + header + 4, offset + header + 4 + timesBytes);
+      }
+      offset += size;
+    }
+    return offset === end;
+  };
+  return walk(0, bytes.length) ? bytes : null;
+}

@@ -276,7 +276,7 @@ describe.each(testDialects())('evidence on a case [$name]', (dialect) => {
     expect(await database.db.selectFrom('evidence_items').selectAll().execute()).toEqual([]);
   });
 
-  it('keeps a video as it is, without a copy for publication, and issues a custody sheet', async () => {
+  it('keeps a video as it is, gives a copy with its metadata blanked and no review, and issues a custody sheet', async () => {
     const { lawyer, caseId, eventId } = await caseWithRefusedLawyer();
     const video = smallMp4();
     const item = await addEvidence(ports, lawyer.session, {
@@ -286,9 +286,21 @@ describe.each(testDialects())('evidence on a case [$name]', (dialect) => {
       timelineEventId: eventId,
     });
     expect(item).toMatchObject({ kind: 'video', mediaType: 'video/mp4', review: null });
+    const copy = await readPublicationCopy(ports, lawyer.session, {
+      caseId,
+      evidenceId: item.id,
+      preview: false,
+    });
+    expect(copy.mediaType).toBe('video/mp4');
+    expect(copy.bytes.length).toBe(video.length);
     await expect(
-      readPublicationCopy(ports, lawyer.session, { caseId, evidenceId: item.id, preview: true }),
-    ).rejects.toMatchObject({ code: 'EVIDENCE_NOT_REVIEWED', detail: 'not-a-picture' });
+      reviewPublicationCopy(ports, lawyer.session, {
+        caseId,
+        evidenceId: item.id,
+        boxes: [],
+        publishable: true,
+      }),
+    ).rejects.toMatchObject({ code: 'EVIDENCE_NOT_REVIEWED', detail: 'not-reviewable' });
 
     const { pdf } = await issueCustodySheet(ports, lawyer.session, { caseId, evidenceId: item.id });
     const dir = mkdtempSync(path.join(tmpdir(), 'custody-'));

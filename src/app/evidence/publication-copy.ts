@@ -12,24 +12,21 @@ import { withEvidence } from './read-evidence.ts';
 
 function reviewOf(item: EvidenceItem): PublicationReview {
   if (item.review === null)
-    throw new AppError(
-      'EVIDENCE_NOT_REVIEWED',
-      'only pictures have a copy for publication',
-      'not-a-picture',
-    );
+    throw new AppError('EVIDENCE_NOT_REVIEWED', 'only pictures are reviewed', 'not-reviewable');
   return item.review;
 }
 
 /**
- * The copy for publication of a picture, rendered from the sealed original: upright, without
- * metadata, with the review's boxes hidden. A preview is for whoever reviews it; the copy
- * itself is refused until a staff member has reviewed the boxes and marked it publishable.
+ * The copy for publication, rendered from the sealed original. A picture: upright, without
+ * metadata, with the review's boxes hidden; a preview is for whoever reviews it, the copy itself
+ * is refused until a staff member has marked it publishable. An MP4 video: its container
+ * metadata blanked, faces not hidden, no review. Scans and WebM videos have none.
  */
 export async function readPublicationCopy(
-  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'publicationImages'>,
+  deps: Pick<Ports, 'unitOfWork' | 'clock' | 'ids' | 'publicationImages' | 'publicationVideos'>,
   current: AuthenticatedSession,
   target: { caseId: string; evidenceId: string; preview: boolean },
-): Promise<{ item: EvidenceItem; bytes: Uint8Array }> {
+): Promise<{ item: EvidenceItem; bytes: Uint8Array; mediaType: string }> {
   const original = await withEvidence(
     deps,
     current,
@@ -39,18 +36,30 @@ export async function readPublicationCopy(
       purpose: target.preview ? 'evidence-publication-preview' : 'evidence-publication-copy',
     },
     async ({ repositories, caseFile, identity, item }) => {
-      const review = reviewOf(item);
-      if (!target.preview && review.status !== 'publishable')
-        throw new AppError('EVIDENCE_NOT_REVIEWED', 'copy not reviewed', 'not-reviewed');
+      if (item.kind === 'pdf')
+        throw new AppError('EVIDENCE_NOT_REVIEWED', 'scans are not published', 'not-a-picture');
+      if (item.kind === 'image') {
+        const review = reviewOf(item);
+        if (!target.preview && review.status !== 'publishable')
+          throw new AppError('EVIDENCE_NOT_REVIEWED', 'copy not reviewed', 'not-reviewed');
+      }
       const bytes = await repositories.evidence.openOriginal(caseFile, identity, item.id);
       if (bytes === null) throw new AppError('NOT_FOUND', 'no such evidence on the case');
-      return { item, review, bytes };
+      return { item, bytes };
     },
   );
+  const { item, bytes } = original;
+  if (item.kind === 'video') {
+    const stripped = deps.publicationVideos.strip(bytes, item.mediaType);
+    if (stripped === null)
+      throw new AppError('EVIDENCE_NOT_REVIEWED', 'video metadata kept', 'video-metadata-kept');
+    return { item, bytes: stripped, mediaType: item.mediaType };
+  }
   // Rendered after the transaction: the database is not held while pixels are pushed.
   return {
-    item: original.item,
-    bytes: await deps.publicationImages.render(original.bytes, original.review.boxes),
+    item,
+    bytes: await deps.publicationImages.render(bytes, reviewOf(item).boxes),
+    mediaType: 'image/jpeg',
   };
 }
 

@@ -14,6 +14,12 @@ export interface PublicationImages {
   render(original: Uint8Array, boxes: readonly BlurBox[]): Promise<Uint8Array>;
 }
 
+/** Videos for publication: container metadata blanked; faces are not hidden. */
+export interface PublicationVideos {
+  /** Null when this format's metadata cannot be removed here, or the file cannot be walked. */
+  strip(original: Uint8Array, mediaType: EvidenceMediaType): Uint8Array | null;
+}
+
 /**
  * Finds where faces are in a picture, only to hide them: no face is described, kept, compared
  * or recognised. Boxes are fractions of the upright picture.

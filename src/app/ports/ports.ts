@@ -8,6 +8,7 @@ import type {
   EvidenceInspector,
   FaceDetector,
   PublicationImages,
+  PublicationVideos,
 } from './evidence-files.ts';
 import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
@@ -47,6 +48,7 @@ export type Ports = {
   newCaseSealing: NewCaseSealing;
   evidenceInspector: EvidenceInspector;
   publicationImages: PublicationImages;
+  publicationVideos: PublicationVideos;
   faceDetector: FaceDetector;
   custodySheets: CustodySheets;
 };

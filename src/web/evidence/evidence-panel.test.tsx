@@ -144,7 +144,10 @@ describe('the evidence of a case', () => {
     const panel = within(await section());
     expect(await panel.findByText('дверь.jpg')).toBeTruthy();
     expect(panel.getAllByText(sha256)).toHaveLength(2);
-    expect(panel.getByText(/видео не размывается/)).toBeTruthy();
+    expect(panel.getByText(/лица в видео НЕ размываются/)).toBeTruthy();
+    expect(
+      panel.getByRole('link', { name: 'Скачать копию без метаданных (лица не скрыты)' }),
+    ).toBeTruthy();
     expect(panel.getByText(/вами/)).toBeTruthy();
     expect(panel.getByText(/коллегой/)).toBeTruthy();
     const original = panel.getAllByRole('link', { name: 'Скачать оригинал' })[0];

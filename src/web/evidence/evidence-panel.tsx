@@ -67,7 +67,13 @@ function ItemRow({
         <dt>{t('evidence.publication')}</dt>
         <dd>
           {item.review === null
-            ? t(item.kind === 'video' ? 'evidence.videoNotBlurred' : 'evidence.scanNotPublished')
+            ? t(
+                item.mediaType === 'video/mp4'
+                  ? 'evidence.videoNotBlurred'
+                  : item.kind === 'video'
+                    ? 'evidence.webmKept'
+                    : 'evidence.scanNotPublished',
+              )
             : item.review.status === 'publishable'
               ? t('evidence.publishable')
               : t('evidence.notReviewed')}
@@ -91,6 +97,13 @@ function ItemRow({
             </button>
           </li>
         )}
+        {item.mediaType === 'video/mp4' ? (
+          <li>
+            <a href={evidenceFileUrl(caseId, item.id, 'publication-copy')} download>
+              {t('evidence.downloadVideoCopy')}
+            </a>
+          </li>
+        ) : null}
         {item.review?.status === 'publishable' ? (
           <li>
             <a href={evidenceFileUrl(caseId, item.id, 'publication-copy')} download>

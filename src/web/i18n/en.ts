@@ -588,7 +588,10 @@ export const en: EnglishMessages = {
     event: 'Event',
     publication: 'For publication',
     videoNotBlurred:
-      'videos are neither blurred nor cleaned of metadata: do not publish one until faces and metadata are removed by hand',
+      'faces in videos are NOT blurred: the copy only loses its metadata (place, device, time of recording); do not publish it until faces are hidden by hand',
+    webmKept:
+      'WebM videos are neither blurred nor cleaned of metadata: there is no copy for publication',
+    downloadVideoCopy: 'Download a copy without metadata (faces not hidden)',
     scanNotPublished: 'scans are not published',
     publishable: 'copy reviewed and ready',
     notReviewed: 'copy not reviewed',

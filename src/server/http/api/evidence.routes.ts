@@ -179,7 +179,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (ap
       schema: {
         tags,
         summary:
-          'A picture’s copy for publication: upright, without metadata, faces hidden; refused until reviewed unless preview=true',
+          'The copy for publication: a picture upright, without metadata, faces hidden, refused until reviewed unless preview=true; an MP4 with its metadata blanked and faces NOT hidden',
         params: evidenceParams,
         querystring: publicationCopyQuery,
         response: { 200: fileResponse, ...errors },
@@ -187,12 +187,13 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ ports: Ports }> = async (ap
     },
     async (request, reply) => {
       const preview = request.query.preview === 'true';
-      const { item, bytes } = await readPublicationCopy(ports, requireStaff(request), {
+      const { item, bytes, mediaType } = await readPublicationCopy(ports, requireStaff(request), {
         ...request.params,
         preview,
       });
-      const name = item.fileName.replace(/\.[^.]*$/, '-publication.jpg');
-      return sendFile(reply, { bytes, type: 'image/jpeg', name, inline: preview });
+      const extension = mediaType === 'image/jpeg' ? '.jpg' : '.mp4';
+      const name = item.fileName.replace(/\.[^.]*$/, `-publication${extension}`);
+      return sendFile(reply, { bytes, type: mediaType, name, inline: preview });
     },
   );
 

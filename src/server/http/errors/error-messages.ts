@@ -225,8 +225,16 @@ const evidenceReasons: Record<string, { ru: string; en: string }> = {
 /** Why a copy for publication cannot be had. */
 const publicationReasons: Record<string, { ru: string; en: string }> = {
   'not-a-picture': {
-    ru: 'Копия для публикации делается только для фотографий: видео и сканы не обезличиваются.',
-    en: 'Only photos get a copy for publication: videos and scans are not anonymised.',
+    ru: 'Сканы не публикуются: копии для публикации у них нет.',
+    en: 'Scans are not published: they have no copy for publication.',
+  },
+  'not-reviewable': {
+    ru: 'Проверяются только фотографии: в видео лица не скрываются.',
+    en: 'Only photos are reviewed: faces in videos are not hidden.',
+  },
+  'video-metadata-kept': {
+    ru: 'Из видео WebM метаданные здесь не удаляются: копии для публикации нет.',
+    en: 'Metadata cannot be removed from a WebM video here: there is no copy for publication.',
   },
   'not-reviewed': {
     ru: 'Сотрудник ещё не проверил скрытые области и не отметил копию как готовую.',
