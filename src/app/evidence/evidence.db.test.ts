@@ -17,6 +17,7 @@ import { testClock } from '../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../test/support/test-databases.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import type { BlurBox } from '../../domain/evidence/evidence-item.ts';
+import { copyDatabase } from '../../server/backup/copy-database.ts';
 import { buildPorts } from '../../server/container.ts';
 import { authenticateSession } from '../accounts/authenticate-session.ts';
 import { AppError } from '../app-error.ts';
@@ -316,6 +317,38 @@ describe.each(testDialects())('evidence on a case [$name]', (dialect) => {
       expect(text).toContain('video/mp4');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('copies a file of several chunks into the other dialect, where it opens unchanged', async () => {
+    const { lawyer, caseId } = await caseWithRefusedLawyer();
+    const scan = Buffer.alloc(5 * 1024 * 1024 + 123, 0x20);
+    scan.write('%PDF-1.4\n', 0, 'latin1');
+    scan.write('\n%%EOF\n', scan.length - 7, 'latin1');
+    const item = await addEvidence(ports, lawyer.session, {
+      caseId,
+      fileName: 'доверенность.pdf',
+      bytes: new Uint8Array(scan),
+      timelineEventId: null,
+    });
+    expect(item).toMatchObject({ kind: 'pdf', review: null, byteSize: scan.length });
+    const other = testDialects().find((candidate) => candidate.dialect !== dialect.dialect);
+    if (other === undefined) throw new Error('two dialects expected');
+    const target = await other.open({ migrate: false });
+    try {
+      const copied = await copyDatabase(database, target);
+      expect(copied.get('evidence_chunks')).toBe(6);
+      const targetPorts = buildPorts(target, {
+        clock: testClock(new Date('2026-11-29T10:00:00Z')),
+      });
+      const session = await authenticateSession(targetPorts, lawyer.sessionToken, 'full');
+      const read = await readEvidenceOriginal(targetPorts, session, {
+        caseId,
+        evidenceId: item.id,
+      });
+      expect(sha256(read.bytes)).toBe(sha256(scan));
+    } finally {
+      await target.close();
     }
   });
 
