@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { personalFields } from '../sealing/data-class.ts';
 import {
   checkEvidenceContent,
   checkEvidenceType,
   clampBlurBoxes,
   safeEvidenceFileName,
 } from './evidence-checks.ts';
-import { evidenceSizeCaps } from './evidence-item.ts';
+import { evidenceItemDataClasses, evidenceSizeCaps } from './evidence-item.ts';
 
 describe('evidence checks', () => {
   it.each([
@@ -61,5 +62,11 @@ describe('evidence checks', () => {
     expect(
       clampBlurBoxes([{ x: Number.NaN, y: 0, width: 0.1, height: 0.1, origin: 'drawn' }]),
     ).toBeNull();
+  });
+});
+
+describe('evidence data classes', () => {
+  it('seals the name, the hash and the review, and keeps only kind, size and who in clear', () => {
+    expect(personalFields(evidenceItemDataClasses)).toEqual(['sha256', 'fileName', 'review']);
   });
 });
