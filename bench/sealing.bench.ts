@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sodiumFileSealing } from '../src/adapters/crypto/sodium-file-sealing.ts';
 import { migrateToLatest } from '../src/adapters/db/migrate.ts';
 import { openSqliteDatabase } from '../src/adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../src/adapters/db/unit-of-work.ts';
@@ -40,7 +41,9 @@ async function prepare(sealing: RecordSealing | null) {
   await migrateToLatest(database.db);
   const base = buildPorts(database);
   const ports: Ports =
-    sealing === null ? base : { ...base, unitOfWork: kyselyUnitOfWork(database, sealing) };
+    sealing === null
+      ? base
+      : { ...base, unitOfWork: kyselyUnitOfWork(database, sealing, sodiumFileSealing()) };
   const staff = await buildEnrolledStaff(ports, { roles: ['operator'] });
   await setEscrowKey(ports, { orgId: staff.orgId });
   const session = await authenticateSession(ports, staff.sessionToken, 'full');

@@ -23,7 +23,11 @@ export type AppErrorCode =
   | 'SPREADSHEET_UNREADABLE'
   | 'IMPORT_REFUSED'
   | 'TELEGRAM_NOT_CONFIGURED'
-  | 'DOCUMENT_FIELDS_MISSING';
+  | 'DOCUMENT_FIELDS_MISSING'
+  | 'EVIDENCE_TOO_LARGE'
+  | 'EVIDENCE_TYPE_REFUSED'
+  | 'EVIDENCE_REFUSED'
+  | 'EVIDENCE_NOT_REVIEWED';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -9,6 +9,7 @@ import { nodeHashing } from '../adapters/crypto/node-hashing.ts';
 import { otplibTotp } from '../adapters/crypto/otplib-totp.ts';
 import { randomSecretTokens } from '../adapters/crypto/random-secret-tokens.ts';
 import { indexKeyFile, loadServerKey, totpKeyFile } from '../adapters/crypto/server-key-file.ts';
+import { sodiumFileSealing } from '../adapters/crypto/sodium-file-sealing.ts';
 import { sodiumRecordSealing, sodiumStaffKeys } from '../adapters/crypto/sodium-keys.ts';
 import { telegramSecrets } from '../adapters/crypto/telegram-secrets.ts';
 import type { HabeasDatabase } from '../adapters/db/database.ts';
@@ -19,6 +20,11 @@ import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { documentRenderer } from '../adapters/documents/document-renderer.ts';
 import { petrovichDeclineName } from '../adapters/documents/petrovich-names.ts';
 import { templateFiles } from '../adapters/documents/template-files.ts';
+import { humanFaceDetector } from '../adapters/evidence/human-face-detector.ts';
+import { mp4PublicationVideos } from '../adapters/evidence/mp4-publication-videos.ts';
+import { pdfkitCustodySheets } from '../adapters/evidence/pdfkit-custody-sheets.ts';
+import { sharpEvidenceInspector } from '../adapters/evidence/sharp-evidence-inspector.ts';
+import { sharpPublicationImages } from '../adapters/evidence/sharp-publication-images.ts';
 import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { boardAlertChannel } from '../adapters/live/board-alert-channel.ts';
 import { inProcessLiveUpdates } from '../adapters/live/in-process-live-updates.ts';
@@ -141,7 +147,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
   return {
     liveUpdates,
     alertChannels: [boardAlertChannel(liveUpdates)],
-    unitOfWork: kyselyUnitOfWork(database, recordSealing),
+    unitOfWork: kyselyUnitOfWork(database, recordSealing, sodiumFileSealing()),
     clock: { now: () => new Date() },
     ids: { newId: () => uuidv7() },
     tokens: randomSecretTokens(),
@@ -158,6 +164,11 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     spreadsheets: exceljsSpreadsheets(),
     documents: sharedDocumentTools,
     newCaseSealing: newCaseSealing(recordSealing),
+    evidenceInspector: sharpEvidenceInspector(),
+    publicationImages: sharpPublicationImages(),
+    publicationVideos: mp4PublicationVideos(),
+    faceDetector: humanFaceDetector(),
+    custodySheets: pdfkitCustodySheets(),
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),
     ...overrides,

@@ -234,6 +234,7 @@ export function App({ api }: { api: ApiClient }) {
           key={view.caseId}
           api={api}
           caseId={view.caseId}
+          meId={view.staff.user.id}
           onCases={() => show({ screen: 'cases', staff: view.staff })}
           onLegalPosition={(facts) =>
             show({

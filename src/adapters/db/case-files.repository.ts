@@ -601,6 +601,23 @@ export function caseFilesRepository(
     },
 
     async shred(caseFile, now) {
+      // Chunks hang off their item, and items may point at timeline events: both go first.
+      await db
+        .deleteFrom('evidence_chunks')
+        .where('org_id', '=', caseFile.orgId)
+        .where('evidence_id', 'in', (eb) =>
+          eb
+            .selectFrom('evidence_items')
+            .select('id')
+            .where('org_id', '=', caseFile.orgId)
+            .where('case_id', '=', caseFile.id),
+        )
+        .execute();
+      await db
+        .deleteFrom('evidence_items')
+        .where('org_id', '=', caseFile.orgId)
+        .where('case_id', '=', caseFile.id)
+        .execute();
       const tables = [
         'case_key_wraps',
         ...(Object.keys(sealedColumnsByTable) as SealedTable[]),

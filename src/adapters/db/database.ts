@@ -263,6 +263,34 @@ export type CaseDocumentsTable = {
   updated_at: string;
 };
 
+/** `sha256`, `file_name`, `file_key` and `review` are sealed with the case's key. */
+export type EvidenceItemsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  timeline_event_id: string | null;
+  file_name: string;
+  file_key: string;
+  review: string | null;
+  chunk_count: number;
+  added_by: string;
+  added_at: string;
+};
+
+/** One chunk of an original, sealed under its file key, base64. */
+export type EvidenceChunksTable = {
+  org_id: string;
+  evidence_id: string;
+  seq: number;
+  sealed: string;
+};
+
 /** Operational data in clear; `metro_lines` is a JSON array of text. */
 export type PlacesTable = {
   id: string;
@@ -398,6 +426,8 @@ export type Database = {
   alert_deliveries: AlertDeliveriesTable;
   alert_steps: AlertStepsTable;
   jobs: JobsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_chunks: EvidenceChunksTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -59,6 +59,8 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'jobs',
         'response_settings',
         'shifts',
+        'evidence_items',
+        'evidence_chunks',
       ]),
     );
     for (const table of domainTables) {

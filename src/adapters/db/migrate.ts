@@ -22,6 +22,7 @@ import * as addCaseMerges from './migrations/2026-11-29T0935-add-case-merges.ts'
 import * as addCaseListIndexes from './migrations/2026-11-29T0950-add-case-list-indexes.ts';
 import * as createRosterAndAlerts from './migrations/2026-11-29T1000-create-roster-and-alerts.ts';
 import * as createDocuments from './migrations/2026-11-29T1100-create-documents.ts';
+import * as createEvidence from './migrations/2026-11-29T1110-create-evidence.ts';
 import * as createStaffTelegramChats from './migrations/2026-11-29T1140-create-staff-telegram-chats.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1000-create-roster-and-alerts': createRosterAndAlerts,
   '2026-11-29T1100-create-documents': createDocuments,
   '2026-11-29T1140-create-staff-telegram-chats': createStaffTelegramChats,
+  '2026-11-29T1110-create-evidence': createEvidence,
 };
 
 export class MigrationError extends Error {

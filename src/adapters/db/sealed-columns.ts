@@ -13,6 +13,7 @@ export const sealedColumnsByTable = {
   draft_matters: ['matter'],
   case_tasks: ['title'],
   case_documents: ['field_values', 'docx', 'pdf'],
+  evidence_items: ['sha256', 'file_name', 'file_key', 'review'],
 } as const;
 
 export type SealedTable = keyof typeof sealedColumnsByTable;

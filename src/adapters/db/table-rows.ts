@@ -101,6 +101,9 @@ function checkedRow(table: string, row: Record<string, unknown>): Row {
   return row as Row;
 }
 
+/** Tables whose rows are large (a sealed chunk of a file is about 1.4 MB): read a few at a time. */
+const largeRowBatchSizes: Partial<Record<string, number>> = { evidence_chunks: 4 };
+
 /**
  * Reads every row of every application table in batches, parents first, in primary-key order.
  * Give it a transaction (repeatable read on PostgreSQL) for one consistent view of the data.
@@ -111,6 +114,7 @@ export async function* readEveryTable(
   batchSize = 500,
 ): AsyncGenerator<TableRows> {
   for (const table of await tablesInInsertOrder(db, dialect)) {
+    const size = Math.min(batchSize, largeRowBatchSizes[table] ?? batchSize);
     const key = await primaryKey(db, dialect, table);
     const keyList = sql.join(key.map((column) => sql.ref(column)));
     let last: Row | null = null;
@@ -123,11 +127,11 @@ export async function* readEveryTable(
         await rowsOf(
           db,
           sql<Record<string, unknown>>`select * from ${sql.table(table)} ${after}
-            order by ${keyList} limit ${batchSize}`,
+            order by ${keyList} limit ${size}`,
         )
       ).map((row) => checkedRow(table, row));
       if (rows.length > 0) yield { table, rows };
-      if (rows.length < batchSize) break;
+      if (rows.length < size) break;
       last = rows[rows.length - 1] ?? null;
     }
   }

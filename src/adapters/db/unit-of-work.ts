@@ -1,4 +1,4 @@
-import type { RecordSealing } from '../../app/ports/key-crypto.ts';
+import type { FileSealing, RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { alertsRepository } from './alerts.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
@@ -8,6 +8,7 @@ import { caseTasksRepository } from './case-tasks.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
 import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
+import { evidenceRepository } from './evidence.repository.ts';
 import { jobsRepository } from './jobs.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
 import { placesRepository } from './places.repository.ts';
@@ -20,7 +21,11 @@ import { staffUsersRepository } from './staff-users.repository.ts';
 import { telegramConversationsRepository } from './telegram-conversations.repository.ts';
 
 /** Each `run` is one database transaction with its own set of repositories. */
-export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealing): UnitOfWork {
+export function kyselyUnitOfWork(
+  database: HabeasDatabase,
+  sealing: RecordSealing,
+  fileSealing: FileSealing,
+): UnitOfWork {
   return {
     run(work) {
       return database.db.transaction().execute((transaction) => {
@@ -42,6 +47,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           roster: rosterRepository(transaction),
           alerts: alertsRepository(transaction),
           jobs: jobsRepository(transaction),
+          evidence: evidenceRepository(transaction, sealing, fileSealing),
         };
         return work(repositories);
       });

@@ -68,3 +68,14 @@ export interface RecordSealing {
   /** Throws SealedDataError for a tampered, truncated, swapped or foreign ciphertext. */
   open(dataKey: DataKey, context: SealContext, ciphertext: string): string;
 }
+
+/**
+ * Files sealed in chunks (streaming AEAD), each under its own random file key. The file key
+ * comes back as text to be sealed at once under the case's data key, like any sealed field, so
+ * rotating or destroying the case key covers files without touching their chunks.
+ */
+export interface FileSealing {
+  seal(context: SealContext, bytes: Uint8Array): { fileKey: string; chunks: Uint8Array[] };
+  /** Throws SealedDataError for a chunk altered, reordered, dropped or sealed elsewhere. */
+  open(context: SealContext, fileKey: string, chunks: readonly Uint8Array[]): Uint8Array;
+}

@@ -4,6 +4,13 @@ import type { Campaigns } from './campaigns.ts';
 import type { Clock } from './clock.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import type { DocumentTools } from './documents.ts';
+import type {
+  CustodySheets,
+  EvidenceInspector,
+  FaceDetector,
+  PublicationImages,
+  PublicationVideos,
+} from './evidence-files.ts';
 import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
@@ -41,4 +48,9 @@ export type Ports = {
   spreadsheets: Spreadsheets;
   documents: DocumentTools;
   newCaseSealing: NewCaseSealing;
+  evidenceInspector: EvidenceInspector;
+  publicationImages: PublicationImages;
+  publicationVideos: PublicationVideos;
+  faceDetector: FaceDetector;
+  custodySheets: CustodySheets;
 };

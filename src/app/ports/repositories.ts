@@ -12,6 +12,7 @@ import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { DraftMatter } from '../../domain/cases/draft-matter.ts';
 import type { CaseDocument, CaseDocumentContent } from '../../domain/documents/case-document.ts';
+import type { EvidenceItem, PublicationReview } from '../../domain/evidence/evidence-item.ts';
 import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { Place, PlaceKind } from '../../domain/places/place.ts';
@@ -377,6 +378,7 @@ export type Repositories = {
   roster: RosterRepository;
   alerts: AlertRepository;
   jobs: JobRepository;
+  evidence: EvidenceRepository;
 };
 
 /**
@@ -404,6 +406,41 @@ export interface StaffTelegramChatRepository {
   linkedUserIds(orgId: string, userIds: readonly string[]): Promise<Set<string>>;
   /** False when there was none. */
   deleteChat(orgId: string, userId: string): Promise<boolean>;
+}
+
+/**
+ * Photos, videos and scans on cases. The original bytes, the file name and the review are sealed
+ * with the case's key and opened here only; kind, size, SHA-256 and who added it are in clear.
+ */
+export interface EvidenceRepository {
+  /** Stores the item and its original bytes, sealed; false without a key to the case. */
+  add(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    item: EvidenceItem,
+    original: Uint8Array,
+  ): Promise<boolean>;
+  /** The case's items, oldest first; null without a key to the case. */
+  listOpened(caseFile: CaseFile, opener: UnlockedIdentity): Promise<EvidenceItem[] | null>;
+  /** One item; 'no-key' without a key to the case, null when the case has no such item. */
+  findOpened(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    evidenceId: string,
+  ): Promise<EvidenceItem | null | 'no-key'>;
+  /** The original bytes, opened chunk by chunk; null without a key or without such an item. */
+  openOriginal(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    evidenceId: string,
+  ): Promise<Uint8Array | null>;
+  /** Replaces a picture's review, sealed; false without a key to the case. */
+  saveReview(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    evidenceId: string,
+    review: PublicationReview,
+  ): Promise<boolean>;
 }
 
 /** The duty roster and how long an alert waits before it escalates. */

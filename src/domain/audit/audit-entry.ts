@@ -38,6 +38,8 @@ export type AuditAction =
   | 'case.task-changed'
   | 'case.document-generated'
   | 'case.document-tracked'
+  | 'case.evidence-added'
+  | 'case.evidence-reviewed'
   | 'case.deleted'
   | 'case.decryption-failed'
   | 'place.added'

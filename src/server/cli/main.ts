@@ -49,6 +49,10 @@ const exitCodes: Record<AppErrorCode, number> = {
   IMPORT_REFUSED: 2,
   TELEGRAM_NOT_CONFIGURED: 5,
   DOCUMENT_FIELDS_MISSING: 2,
+  EVIDENCE_TOO_LARGE: 2,
+  EVIDENCE_TYPE_REFUSED: 2,
+  EVIDENCE_REFUSED: 2,
+  EVIDENCE_NOT_REVIEWED: 5,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */

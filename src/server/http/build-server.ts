@@ -18,6 +18,7 @@ import { authRoutes } from './api/auth.routes.ts';
 import { boardRoutes } from './api/board.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
 import { documentsRoutes } from './api/documents.routes.ts';
+import { evidenceRoutes } from './api/evidence.routes.ts';
 import { importsRoutes } from './api/imports.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
@@ -132,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(rulesRoutes, { ports: options.ports });
   await app.register(tasksRoutes, { ports: options.ports });
   await app.register(documentsRoutes, { ports: options.ports });
+  await app.register(evidenceRoutes, { ports: options.ports });
   await app.register(placesRoutes, { ports: options.ports });
   await app.register(rosterRoutes, { ports: options.ports });
   await app.register(boardRoutes, { ports: options.ports });

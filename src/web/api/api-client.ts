@@ -45,6 +45,13 @@ import {
 } from '../../contracts/documents.ts';
 import { errorBody } from '../../contracts/error-body.ts';
 import {
+  type EvidenceItemResponse,
+  type EvidenceListResponse,
+  evidenceItemResponse,
+  evidenceListResponse,
+  type PublicationReviewChange,
+} from '../../contracts/evidence.ts';
+import {
   formatColumns,
   type ImportPreviewResponse,
   type ImportStreamLine,
@@ -157,6 +164,9 @@ export type CaseListFilter = {
 };
 export type CaseFile = CaseFileResponse;
 export type CaseTask = CaseTaskResponse;
+export type EvidenceItem = EvidenceItemResponse;
+/** What of an item a link downloads or shows. */
+export type EvidenceFile = 'original' | 'custody-sheet' | 'publication-copy' | 'preview';
 export type MyDay = MyDayResponse;
 
 export type SpreadsheetUpload = { file: Blob; format: keyof typeof spreadsheetContentTypes };
@@ -264,7 +274,25 @@ export type ApiClient = {
     documentId: string,
     body: DocumentTracking,
   ): Promise<CaseDocument>;
+  /** The case's photos, videos and scans; the server records the opening of their names. */
+  evidence(caseId: string): Promise<EvidenceListResponse>;
+  /** Checked by content on the server; refused files come back as errors with the reason. */
+  addEvidence(
+    caseId: string,
+    upload: { file: Blob; fileName: string; timelineEventId: string | null },
+  ): Promise<EvidenceItemResponse>;
+  reviewEvidence(
+    caseId: string,
+    evidenceId: string,
+    body: PublicationReviewChange,
+  ): Promise<EvidenceItemResponse>;
 };
+
+/** Where a link fetches an item's file: every fetch of it is an audited read on the server. */
+export function evidenceFileUrl(caseId: string, evidenceId: string, file: EvidenceFile): string {
+  const item = `/api/v1/cases/${encodeURIComponent(caseId)}/evidence/${encodeURIComponent(evidenceId)}`;
+  return file === 'preview' ? `${item}/publication-copy?preview=true` : `${item}/${file}`;
+}
 
 /** `kind` repeats for several kinds, as the API reads it. */
 function placesPath(filter: { kinds?: readonly PlaceKind[]; query?: string }): string {
@@ -373,6 +401,22 @@ export function createApiClient(options: { language: () => string }): ApiClient 
           'x-csrf-token': await cachedCsrfToken(),
         }),
         body: file,
+      });
+    const response = await attempt();
+    if (response.status !== 403) return response;
+    const data = await readJson(response.clone());
+    if (!isCsrfRejection(data)) return response;
+    csrfToken = undefined;
+    return attempt();
+  }
+
+  async function uploadForm(url: string, form: FormData): Promise<Response> {
+    // No content type of our own: the browser writes the multipart boundary into it.
+    const attempt = async () =>
+      send(url, {
+        method: 'POST',
+        headers: headers({ 'x-csrf-token': await cachedCsrfToken() }),
+        body: form,
       });
     const response = await attempt();
     if (response.status !== 403) return response;
@@ -618,6 +662,30 @@ export function createApiClient(options: { language: () => string }): ApiClient 
       );
       return hotline;
     },
+    evidence: (caseId) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/evidence`,
+        schema: evidenceListResponse,
+      }),
+    addEvidence: async (caseId, { file, fileName, timelineEventId }) => {
+      const form = new FormData();
+      if (timelineEventId !== null) form.append('timelineEventId', timelineEventId);
+      form.append('file', file, fileName);
+      const response = await uploadForm(
+        `/api/v1/cases/${encodeURIComponent(caseId)}/evidence`,
+        form,
+      );
+      const data = await readJson(response);
+      if (!response.ok) throw errorFrom(response.status, data);
+      return parsed(evidenceItemResponse, data, response.status);
+    },
+    reviewEvidence: (caseId, evidenceId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/evidence/${encodeURIComponent(evidenceId)}/review`,
+        schema: evidenceItemResponse,
+        body,
+        method: 'PUT',
+      }),
     caseTasks: (caseId) =>
       request({ path: `/cases/${encodeURIComponent(caseId)}/tasks`, schema: caseTasksResponse }),
     addCaseTask: (caseId, body) =>

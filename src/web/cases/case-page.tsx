@@ -5,6 +5,7 @@ import type { CaseFacts } from '../../domain/rules/case-facts.ts';
 import { CaseAlertsPanel } from '../alerts/case-alerts-panel.tsx';
 import type { ApiClient, CaseFile } from '../api/api-client.ts';
 import { CaseDocumentsPanel } from '../documents/case-documents-panel.tsx';
+import { EvidencePanel } from '../evidence/evidence-panel.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
 import { DateText } from '../legal-position/rule-parts.tsx';
@@ -25,6 +26,8 @@ type Load =
 type CasePageProps = {
   api: ApiClient;
   caseId: string;
+  /** The signed-in staff member, to say which files he added himself. */
+  meId: string;
   onCases: () => void;
   /** With the case's facts once it is open, for the rules to read. */
   onLegalPosition: (facts: CaseFacts | null) => void;
@@ -150,7 +153,7 @@ function Duplicates({
  * One case as its reader's key opens it: the people in it and the hotline report, answer by
  * answer. Each opening is recorded on the server, and the page says so.
  */
-export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProps) {
+export function CasePage({ api, caseId, meId, onCases, onLegalPosition }: CasePageProps) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [closedNow, setClosedNow] = useState(false);
@@ -251,6 +254,7 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
             </div>
           ) : null}
           <TimelinePanel api={api} file={load.file} onChanged={() => refresh(load.questionnaire)} />
+          <EvidencePanel api={api} file={load.file} meId={meId} />
           <CaseAlertsPanel api={api} caseId={load.file.id} open={load.file.status === 'open'} />
           <h2>{t('case.persons')}</h2>
           <Persons persons={load.file.persons} />

@@ -186,10 +186,11 @@ const questionnaireRoute = {
   'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [avtozavodskaya] } }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
-/** The case page also asks for the case's tasks and documents, and for place names for its timeline. */
+/** The case page also asks for the case's tasks, documents and files, and for place names for its timeline. */
 const noTasks = (caseId: string) => ({
   ...documentRoutes(caseId),
   [`GET /api/v1/cases/${caseId}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
+  [`GET /api/v1/cases/${caseId}/evidence`]: (): FakeReply => ({ status: 200, body: { items: [] } }),
   'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
 });
 

@@ -95,6 +95,7 @@ function caseRoutes(tasks: CaseTask[]) {
     'GET /api/v1/questionnaires/hotline': (): FakeReply => ({ status: 200, body: hotline }),
     [`GET ${casePath}`]: (): FakeReply => ({ status: 200, body: caseFile }),
     [`GET ${tasksPath}`]: (): FakeReply => ({ status: 200, body: { tasks } }),
+    [`GET ${casePath}/evidence`]: (): FakeReply => ({ status: 200, body: { items: [] } }),
     'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
     [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
     ...documentRoutes(caseId),

@@ -123,6 +123,7 @@ describe('draft matter', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
@@ -195,6 +196,7 @@ describe('legal position of a case', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: withFacts }),
       ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
     });
@@ -217,6 +219,7 @@ describe('case timeline', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
       ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: (request) => {
@@ -282,6 +285,7 @@ describe('case timeline', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
+      [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/timeline`]: () => ({

@@ -46,8 +46,11 @@ export function fakeServer(routes: Record<string, Route>) {
     if (method !== 'GET') {
       const type = headers.get('content-type');
       const token = headers.get('x-csrf-token');
-      // An uploaded file goes as itself, with its own type; everything else is JSON.
-      const upload = init.body instanceof Blob && uploadTypes.includes(type ?? '');
+      // An uploaded file goes as itself, with its own type, or as a form whose multipart type the
+      // browser writes itself; everything else is JSON.
+      const upload =
+        (init.body instanceof Blob && uploadTypes.includes(type ?? '')) ||
+        (init.body instanceof FormData && type === null);
       check(type === 'application/json' || upload, `${method} ${path} with content-type ${type}`);
       check(token === currentToken(), `${method} ${path} with CSRF token ${token}`);
     }
@@ -59,7 +62,7 @@ export function fakeServer(routes: Record<string, Route>) {
     const body =
       typeof init.body === 'string'
         ? JSON.parse(init.body)
-        : init.body instanceof Blob
+        : init.body instanceof Blob || init.body instanceof FormData
           ? init.body
           : undefined;
     const request = { method, path, body, language };

@@ -1,4 +1,8 @@
 import type { AppErrorCode } from '../../../app/app-error.ts';
+import {
+  type EvidenceRefusalReason,
+  evidenceRefusal,
+} from '../../../domain/evidence/evidence-checks.ts';
 import type { Language } from '../language.ts';
 
 /** Codes the HTTP layer itself produces, besides those of the use cases. */
@@ -111,6 +115,26 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Документ не создан: заполните недостающие поля.',
     en: 'The document was not made: fill in the missing fields.',
   },
+  EVIDENCE_TOO_LARGE: {
+    status: 413,
+    ru: 'Файл не принят, ничего не сохранено.',
+    en: 'The file was refused; nothing was stored.',
+  },
+  EVIDENCE_TYPE_REFUSED: {
+    status: 415,
+    ru: 'Файл не принят, ничего не сохранено.',
+    en: 'The file was refused; nothing was stored.',
+  },
+  EVIDENCE_REFUSED: {
+    status: 422,
+    ru: 'Файл не принят, ничего не сохранено.',
+    en: 'The file was refused; nothing was stored.',
+  },
+  EVIDENCE_NOT_REVIEWED: {
+    status: 409,
+    ru: 'Копия для публикации не готова.',
+    en: 'The copy for publication is not ready.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
@@ -186,9 +210,55 @@ const spreadsheetReasons: Record<string, { ru: string; en: string }> = {
   'too-large': { ru: 'Файл слишком большой.', en: 'The file is too large.' },
 };
 
+const evidenceRefusalReasons: readonly EvidenceRefusalReason[] = [
+  'EMPTY',
+  'SVG',
+  'UNSUPPORTED_TYPE',
+  'TOO_LARGE',
+  'TRUNCATED',
+  'PIXEL_FLOOD',
+  'UNREADABLE',
+  'TIMELINE_EVENT_NOT_FOUND',
+];
+
+/** Why an upload was refused: the domain's own words, so the API and the checks agree. */
+const evidenceReasons: Record<string, { ru: string; en: string }> = {
+  ...Object.fromEntries(
+    evidenceRefusalReasons.map((reason) => [reason, evidenceRefusal(reason).message]),
+  ),
+  BOXES_INVALID: {
+    ru: 'Области для скрытия должны лежать внутри снимка, их не больше 200.',
+    en: 'Boxes to hide must lie within the picture, 200 at most.',
+  },
+};
+
+/** Why a copy for publication cannot be had. */
+const publicationReasons: Record<string, { ru: string; en: string }> = {
+  'not-a-picture': {
+    ru: 'Сканы не публикуются: копии для публикации у них нет.',
+    en: 'Scans are not published: they have no copy for publication.',
+  },
+  'not-reviewable': {
+    ru: 'Проверяются только фотографии: в видео лица не скрываются.',
+    en: 'Only photos are reviewed: faces in videos are not hidden.',
+  },
+  'video-metadata-kept': {
+    ru: 'Из видео WebM метаданные здесь не удаляются: копии для публикации нет.',
+    en: 'Metadata cannot be removed from a WebM video here: there is no copy for publication.',
+  },
+  'not-reviewed': {
+    ru: 'Сотрудник ещё не проверил скрытые области и не отметил копию как готовую.',
+    en: 'No one has reviewed the hidden areas and marked the copy ready yet.',
+  },
+};
+
 const reasonsByCode: Partial<Record<ErrorCode, Record<string, { ru: string; en: string }>>> = {
   WEAK_PASSWORD: passwordReasons,
   SPREADSHEET_UNREADABLE: spreadsheetReasons,
+  EVIDENCE_TOO_LARGE: evidenceReasons,
+  EVIDENCE_TYPE_REFUSED: evidenceReasons,
+  EVIDENCE_REFUSED: evidenceReasons,
+  EVIDENCE_NOT_REVIEWED: publicationReasons,
 };
 
 export function errorMessage(code: ErrorCode, language: Language, detail?: string): string {
