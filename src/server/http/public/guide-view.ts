@@ -224,7 +224,7 @@ function renderSources(language: Language, sources: Source[]): Html {
 
 function renderAdvice(language: Language, advice: Advice): Html {
   const t = texts[language];
-  return html`<article class="advice">
+  return html`<article class="advice" id="advice-${advice.id}">
 <h3>${advice.title[language]}</h3>
 <p>${advice.text[language]}</p>
 <p class="confidence confidence-${advice.confidence}">${t.confidence[advice.confidence]}</p>
