@@ -116,11 +116,11 @@ describe('guideAdvice and fittingDocuments', () => {
       'digital-notice-and-leaving-the-country',
     ]);
     expect(fittingDocuments(facts, answers).map((document) => document.kind)).toEqual([
-      'complaint-unlawful-detention',
-      'complaint-lawyer-refused',
-      'request-admit-lawyer',
-      'refusal-medical-board',
-      'statement-decision-under-appeal',
+      'detention-complaint',
+      'lawyer-access-complaint',
+      'lawyer-admission-request',
+      'medical-board-refusal',
+      'appeal-pending-statement',
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('guideAdvice and fittingDocuments', () => {
     });
     expect(fittingDocuments(guideFacts(answers), answers).map((d) => d.kind)).toEqual([
       'administrative-claim',
-      'complaint-regional-commission',
+      'regional-commission-complaint',
     ]);
   });
 });

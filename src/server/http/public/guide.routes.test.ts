@@ -133,7 +133,7 @@ describe('the rights guide', () => {
     expect(page).toContain('href="https://constrf.ru/razdel-1/glava-2/st-48-krf"');
     expect(page).toContain('Уверенность высокая');
     expect(page).toContain('Уверенность низкая');
-    expect(page).toContain('data-kind="complaint-lawyer-refused"');
+    expect(page).toContain('data-kind="lawyer-access-complaint"');
     expect(page).toContain('<form method="get" action="/report">');
     expect(page).toContain('<input type="hidden" name="a.situation" value="detained">');
     expect(page).toContain(
