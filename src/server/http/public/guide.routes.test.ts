@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStoryRaw } from '../../../../test/support/guide-fixtures.ts';
 import { testClock } from '../../../../test/support/test-clock.ts';
@@ -204,6 +205,45 @@ describe('the rights guide', () => {
     expect(empty.statusCode).toBe(200);
     expect(heading(empty.body)).toBe('Что сейчас');
     expect(empty.body).not.toContain('error-summary');
+  });
+
+  it('answers any address built from its own names without a server error', async () => {
+    const names = [
+      'lang',
+      'step',
+      'show',
+      'to',
+      ...Object.keys(seedStoryRaw()).map((id) => `a.${id}`),
+    ];
+    const values = [
+      '',
+      'ru',
+      'en',
+      'yes',
+      'now',
+      'appeal-details',
+      '2026-02-30',
+      '9999-01-01',
+      '%',
+      '<b>',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(fc.constantFrom(...names), fc.oneof(fc.constantFrom(...values), fc.string())),
+          {
+            maxLength: 12,
+          },
+        ),
+        fc.boolean(),
+        async (entries, result) => {
+          const response = await get(`/guide${result ? '/result' : ''}?${query(entries)}`);
+          expect(response.statusCode).toBeLessThan(500);
+          expect(response.body).not.toMatch(/<script/i);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('switches language on the same page, keeping the answers', async () => {
