@@ -301,14 +301,7 @@ export function renderGuideResult(view: GuideResultView): {
     ([id, value]) => html`<input type="hidden" name="${answerPrefix}${id}" value="${value}">`,
   );
   const query = answersQuery(language, view.raw);
-  const body = html`<h1>${t.resultTitle}</h1>
-<p class="muted">${t.asOf(shownDate(situation.asOf))}</p>
-<p class="notice no-print">${t.privacy}</p>
-<section aria-labelledby="advice-title">
-<h2 id="advice-title">${t.adviceTitle}</h2>
-${advice}
-</section>
-<section class="no-print report-box" aria-labelledby="report-title">
+  const report = html`<section class="no-print report-box" aria-labelledby="report-title">
 <h2 id="report-title">${t.reportTitle}</h2>
 <p>${t.reportLead}</p>
 <form method="get" action="/report">
@@ -316,7 +309,17 @@ ${advice}
 ${prefill}
 <button type="submit" class="primary">${t.reportButton}</button>
 </form>
-</section>
+</section>`;
+  const adviceSection = html`<section aria-labelledby="advice-title">
+<h2 id="advice-title">${t.adviceTitle}</h2>
+${advice}
+</section>`;
+  // Someone held right now needs the rights group before anything else on the page.
+  const heldNow = view.raw['detained-now'] === 'yes';
+  const body = html`<h1>${t.resultTitle}</h1>
+<p class="muted">${t.asOf(shownDate(situation.asOf))}</p>
+<p class="notice no-print">${t.privacy}</p>
+${heldNow ? [report, adviceSection] : [adviceSection, report]}
 ${documents}
 <section aria-labelledby="findings-title">
 <h2 id="findings-title">${t.findingsTitle}</h2>

@@ -136,6 +136,8 @@ describe('the rights guide', () => {
     expect(page).toContain('Уверенность низкая');
     expect(page).toContain('data-kind="lawyer-access-complaint"');
     expect(page).toContain('<form method="get" action="/report">');
+    // Held right now: reporting to the group comes before everything else.
+    expect(page.indexOf('id="report-title"')).toBeLessThan(page.indexOf('id="advice-title"'));
     expect(page).toContain('<input type="hidden" name="a.situation" value="detained">');
     expect(page).toContain(
       '<input type="hidden" name="a.appeal-case-number" value="2а-1234/2026">',
