@@ -280,6 +280,30 @@ describe('the rights guide', () => {
   });
 });
 
+describe('the guide under a rate cap', () => {
+  it('answers a person over the cap with a page, not the API’s JSON', async () => {
+    const database = await sqliteTestDialect.open();
+    const server = await buildTestServer(buildPorts(database, { clock: testClock() }), {
+      rateLimitPerMinute: 2,
+    });
+    try {
+      const statuses: number[] = [];
+      let last = '';
+      for (let i = 0; i < 3; i += 1) {
+        const response = await server.app.inject({ method: 'GET', url: '/guide?lang=ru' });
+        statuses.push(response.statusCode);
+        last = response.body;
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(heading(last)).toBe('Слишком много запросов');
+      expect(last).toContain('ваши ответы в её адресе');
+    } finally {
+      await server.app.close();
+      await database.close();
+    }
+  });
+});
+
 describe('the report form, opened from the guide', () => {
   let database: TestDatabase;
   let server: HabeasServer;
