@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { explainSituation } from '../../../app/guide/explain-situation.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import { checkGuide, type GuideCheck } from '../../../domain/guide/guide-answers.ts';
@@ -12,21 +12,13 @@ import {
   visibleSteps,
 } from '../../../domain/intake/answers.ts';
 import type { Step } from '../../../domain/intake/questionnaire.ts';
-import { safeErrorSummary } from '../errors/error-handler.ts';
 import type { Language } from '../language.ts';
+import { guideAnswersOf, registerGuideProblemPages } from './guide-problem-page.ts';
 import { answersQuery, renderGuideResult, renderGuideStep } from './guide-view.ts';
-import { html } from './html.ts';
 import { pageLanguage } from './page-language.ts';
 import { publicPage } from './public-page.ts';
-import { answerPrefix } from './report-form-view.ts';
 
 export type GuideRoutesOptions = { ports: Ports };
-
-/** Longer than any answer the guide asks for: a value this long is not an answer. */
-const maxValueLength = 200;
-const questionIds = new Set(
-  guideQuestionnaire.steps.flatMap((step) => step.questions.map((question) => question.id)),
-);
 
 type Query = {
   language: Language;
@@ -48,22 +40,10 @@ function stepNamed(id: string | undefined): Step | undefined {
   return guideQuestionnaire.steps.find((step) => step.id === id);
 }
 
-/**
- * The guide's address, read leniently: answers to questions the guide asks (the first of a
- * repeated one), a known page, a language. Anything else is ignored, so an old or edited link
- * still opens a page instead of failing.
- */
+/** The guide's address, read leniently: its answers, a known page, a language; nothing else. */
 function readQuery(request: FastifyRequest): Query {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const raw: Record<string, string> = {};
-  for (const [name, value] of Object.entries(query)) {
-    if (!name.startsWith(answerPrefix)) continue;
-    const id = name.slice(answerPrefix.length);
-    const answer = first(value);
-    if (questionIds.has(id) && answer !== undefined && answer.length <= maxValueLength) {
-      raw[id] = answer;
-    }
-  }
+  const raw = guideAnswersOf(query);
   const to = first(query.to);
   const switched = to === 'ru' || to === 'en';
   return {
@@ -75,55 +55,10 @@ function readQuery(request: FastifyRequest): Query {
   };
 }
 
-const problemTexts = {
-  ru: {
-    busy: [
-      'Слишком много запросов',
-      'Подождите минуту и обновите страницу: ваши ответы в её адресе.',
-    ],
-    failed: [
-      'Что-то пошло не так',
-      'Обновите страницу через несколько минут: ваши ответы в её адресе.',
-    ],
-    restart: 'Начать заново',
-  },
-  en: {
-    busy: [
-      'Too many requests',
-      'Please wait a minute and reload the page: your answers are in its address.',
-    ],
-    failed: [
-      'Something went wrong',
-      'Please reload the page in a few minutes: your answers are in its address.',
-    ],
-    restart: 'Start again',
-  },
-} as const;
-
 export const guideRoutes: FastifyPluginAsync<GuideRoutesOptions> = async (app, { ports }) => {
   const form = guideQuestionnaire;
 
-  // A person reads a page, not the API's JSON, even when the guide cannot answer.
-  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    const status =
-      'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status >= 500) {
-      request.log.error(
-        { failure: safeErrorSummary(error), route: request.routeOptions.url },
-        'request failed',
-      );
-    }
-    const language = readQuery(request).language;
-    const t = problemTexts[language];
-    const [title, lead] = status === 429 ? t.busy : t.failed;
-    const body = html`<h1>${title}</h1>
-<p>${lead}</p>
-<ul class="actions"><li><a href="/guide?lang=${language}">${t.restart}</a></li></ul>`;
-    return reply
-      .status(status >= 400 && status < 600 ? status : 500)
-      .type('text/html; charset=utf-8')
-      .send(publicPage({ language, title, body, noindex: true }));
-  });
+  registerGuideProblemPages(app);
 
   function sendStep(
     reply: FastifyReply,
