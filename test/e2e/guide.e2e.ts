@@ -137,10 +137,23 @@ describe.skipIf(!chromiumAvailable())('the rights guide, in a real browser', () 
     await context.close();
   });
 
-  it('passes axe on its first page and on the personal page', async () => {
+  it('passes axe on its first page, a page asking to correct an answer, and the personal page', async () => {
     const context = await browser.newContext({ javaScriptEnabled: true, locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/guide`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const contradicting = new URLSearchParams({
+      lang: 'ru',
+      step: 'decision-dates',
+      'a.detained-now': 'no',
+      'a.region': 'other',
+      'a.notice-kind': 'none',
+      'a.decision-by': 'municipal',
+      'a.decision-made-on': moscowDate(10 * dayMs),
+      'a.decision-learned-on': moscowDate(20 * dayMs),
+    });
+    await page.goto(`${server.baseUrl}/guide?${contradicting}`);
+    await page.getByRole('heading', { name: 'Ответы не сходятся' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     const answers = new URLSearchParams({
       lang: 'ru',

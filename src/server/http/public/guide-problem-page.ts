@@ -31,13 +31,22 @@ export function guideAnswersOf(fields: Readonly<Record<string, unknown>>): Recor
   return raw;
 }
 
-export type GuideProblem = 'not-found' | 'busy' | 'failed';
+export type GuideProblem = 'not-found' | 'expired' | 'busy' | 'failed';
 
-const statuses: Record<GuideProblem, number> = { 'not-found': 404, busy: 429, failed: 500 };
+const statuses: Record<GuideProblem, number> = {
+  'not-found': 404,
+  expired: 403,
+  busy: 429,
+  failed: 500,
+};
 
 const texts: Record<Language, Record<GuideProblem, [string, string]> & { restart: string }> = {
   ru: {
     'not-found': ['Страница не найдена', 'Проверьте адрес страницы или начните заново.'],
+    expired: [
+      'Форма устарела',
+      'Страница была открыта слишком давно или в другом окне. Вернитесь назад, обновите страницу и отправьте форму ещё раз.',
+    ],
     busy: [
       'Слишком много запросов',
       'Подождите минуту и обновите страницу: ваши ответы в её адресе.',
@@ -50,6 +59,10 @@ const texts: Record<Language, Record<GuideProblem, [string, string]> & { restart
   },
   en: {
     'not-found': ['Page not found', 'Please check the address of the page, or start again.'],
+    expired: [
+      'The form has expired',
+      'The page was open too long or in another window. Go back, reload the page and send the form again.',
+    ],
     busy: [
       'Too many requests',
       'Please wait a minute and reload the page: your answers are in its address.',
@@ -97,7 +110,13 @@ export function registerGuideProblemPages(app: FastifyInstance): void {
     const query = (request.query ?? {}) as { lang?: unknown };
     const body = (request.body ?? {}) as { lang?: unknown };
     const language = pageLanguage(request, body.lang ?? query.lang);
-    const problem: GuideProblem = status === 429 ? 'busy' : 'failed';
+    const code = 'code' in error ? error.code : undefined;
+    const problem: GuideProblem =
+      code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET'
+        ? 'expired'
+        : status === 429
+          ? 'busy'
+          : 'failed';
     return sendGuideProblem(reply, language, problem, status >= 400 && status < 600 ? status : 500);
   });
 }
