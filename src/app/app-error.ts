@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../domain/documents/document-field.ts';
 import type { FactProblem } from '../domain/rules/case-facts.ts';
 
 /**
@@ -20,7 +21,8 @@ export type AppErrorCode =
   | 'FACTS_REFUSED'
   | 'CASE_NOT_OPEN'
   | 'SPREADSHEET_UNREADABLE'
-  | 'IMPORT_REFUSED';
+  | 'IMPORT_REFUSED'
+  | 'DOCUMENT_FIELDS_MISSING';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -43,6 +45,22 @@ export class FactsRefusedError extends AppError {
     super(
       'FACTS_REFUSED',
       `refused: ${problems.map((problem) => problem.path.join('.')).join(', ')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/**
+ * A document that cannot be made as it stands: every missing or malformed field, named, before
+ * anything is generated.
+ */
+export class DocumentFieldsError extends AppError {
+  readonly problems: FieldProblem[];
+
+  constructor(problems: FieldProblem[]) {
+    super(
+      'DOCUMENT_FIELDS_MISSING',
+      `document refused: ${problems.map((problem) => problem.field).join(', ')}`,
     );
     this.problems = problems;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentKinds } from '../domain/documents/document-template.ts';
 import { confidence, text } from '../domain/rules/rule-pack.ts';
 import { caseTaskStatuses } from '../domain/tasks/case-task.ts';
 
@@ -97,6 +98,17 @@ export const myDayResponse = z
         date: calendarDate,
         confidence,
         bucket: z.enum(['today', 'soon']),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        caseId: z.string(),
+        caseCode: z.string().nullable(),
+        documentId: z.string(),
+        kind: z.enum(documentKinds),
+        answerDue: calendarDate,
+        stage: z.enum(['answer-due', 'overdue']),
+        followUp: text.nullable(),
       }),
     ),
     unopenedCases: z

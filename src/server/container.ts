@@ -15,6 +15,9 @@ import { newCaseSealing } from '../adapters/db/new-case-rows.ts';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.ts';
 import { openSqliteDatabase, sqliteFileName } from '../adapters/db/sqlite-database.ts';
 import { kyselyUnitOfWork } from '../adapters/db/unit-of-work.ts';
+import { documentRenderer } from '../adapters/documents/document-renderer.ts';
+import { petrovichDeclineName } from '../adapters/documents/petrovich-names.ts';
+import { templateFiles } from '../adapters/documents/template-files.ts';
 import { questionnaireFiles } from '../adapters/intake/questionnaire-files.ts';
 import { boardAlertChannel } from '../adapters/live/board-alert-channel.ts';
 import { inProcessLiveUpdates } from '../adapters/live/in-process-live-updates.ts';
@@ -24,7 +27,9 @@ import { disabledStaffMail, smtpStaffMail } from '../adapters/mail/smtp-staff-ma
 import { shippedPlaceFiles } from '../adapters/places/shipped-place-files.ts';
 import { cachedRulePacks } from '../adapters/rules/cached-rule-packs.ts';
 import { exceljsSpreadsheets } from '../adapters/spreadsheets/exceljs-spreadsheets.ts';
+import type { DocumentTools } from '../app/ports/documents.ts';
 import type { Ports } from '../app/ports/ports.ts';
+import type { RulePacks } from '../app/ports/rule-packs.ts';
 import type { Config } from './config/env.ts';
 
 /** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set. */
@@ -86,6 +91,21 @@ const sharedRulePacks = cachedRulePacks();
 const sharedQuestionnaires = questionnaireFiles();
 const sharedCampaigns = campaignFile();
 const sharedShippedPlaces = shippedPlaceFiles();
+const sharedDocumentTools: DocumentTools = {
+  templates: templateFiles(),
+  renderer: documentRenderer(),
+  declineName: petrovichDeclineName,
+};
+
+/** Templates, renderers and name declension: all a document needs when there is no database. */
+export function documentTools(): DocumentTools {
+  return sharedDocumentTools;
+}
+
+/** The rule packs of the process, for commands that need no database. */
+export function rulePacks(): RulePacks {
+  return sharedRulePacks;
+}
 
 /** Wires the adapters into the ports the use cases ask for. */
 export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> = {}): Ports {
@@ -109,6 +129,7 @@ export function buildPorts(database: HabeasDatabase, overrides: Partial<Ports> =
     campaigns: sharedCampaigns,
     shippedPlaces: sharedShippedPlaces,
     spreadsheets: exceljsSpreadsheets(),
+    documents: sharedDocumentTools,
     newCaseSealing: newCaseSealing(recordSealing),
     // Tests and tools get a random index key; the server takes the configured one.
     blindIndex: hmacBlindIndex({ key: randomBytes(32), bits: blindIndexBitsFor(10_000) }),

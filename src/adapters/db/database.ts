@@ -224,6 +224,31 @@ export type CaseTasksTable = {
   created_at: string;
 };
 
+/** Kind, version, hashes and tracking in clear; values and files sealed (files as base64). */
+export type CaseDocumentsTable = {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  template_version: number;
+  field_values: string;
+  docx: string;
+  pdf: string;
+  docx_sha256: string;
+  pdf_sha256: string;
+  status: string;
+  sent_on: string | null;
+  sent_via: string | null;
+  received_on: string | null;
+  registered_on: string | null;
+  extended: number;
+  answer_due: string | null;
+  answered_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
 /** Operational data in clear; `metro_lines` is a JSON array of text. */
 export type PlacesTable = {
   id: string;
@@ -348,6 +373,7 @@ export type Database = {
   draft_matters: DraftMattersTable;
   telegram_conversations: TelegramConversationsTable;
   case_tasks: CaseTasksTable;
+  case_documents: CaseDocumentsTable;
   places: PlacesTable;
   shifts: ShiftsTable;
   response_settings: ResponseSettingsTable;

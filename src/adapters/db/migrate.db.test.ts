@@ -50,6 +50,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'draft_matters',
         'telegram_conversations',
         'case_tasks',
+        'case_documents',
         'places',
         'alert_deliveries',
         'alert_pages',

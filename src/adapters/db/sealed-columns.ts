@@ -12,6 +12,7 @@ export const sealedColumnsByTable = {
   timeline_events: ['note'],
   draft_matters: ['matter'],
   case_tasks: ['title'],
+  case_documents: ['field_values', 'docx', 'pdf'],
 } as const;
 
 export type SealedTable = keyof typeof sealedColumnsByTable;

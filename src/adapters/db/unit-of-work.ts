@@ -2,6 +2,7 @@ import type { RecordSealing } from '../../app/ports/key-crypto.ts';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { alertsRepository } from './alerts.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
+import { caseDocumentsRepository } from './case-documents.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
 import { caseTasksRepository } from './case-tasks.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
@@ -34,6 +35,7 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           ruleSettings: ruleSettingsRepository(transaction),
           telegramConversations: telegramConversationsRepository(transaction),
           caseTasks: caseTasksRepository(transaction, sealing),
+          caseDocuments: caseDocumentsRepository(transaction, sealing),
           places: placesRepository(transaction),
           roster: rosterRepository(transaction),
           alerts: alertsRepository(transaction),

@@ -3,6 +3,7 @@ import type { BlindIndex } from './blind-index.ts';
 import type { Campaigns } from './campaigns.ts';
 import type { Clock } from './clock.ts';
 import type { CommonPasswords } from './common-passwords.ts';
+import type { DocumentTools } from './documents.ts';
 import type { Hashing } from './hashing.ts';
 import type { IdGenerator } from './id-generator.ts';
 import type { StaffKeys } from './key-crypto.ts';
@@ -38,5 +39,6 @@ export type Ports = {
   alertChannels: readonly AlertChannel[];
   liveUpdates: LiveUpdates;
   spreadsheets: Spreadsheets;
+  documents: DocumentTools;
   newCaseSealing: NewCaseSealing;
 };

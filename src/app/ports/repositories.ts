@@ -11,6 +11,7 @@ import type {
 import type { AuditEntry, AuditEvent } from '../../domain/audit/audit-entry.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
 import type { DraftMatter } from '../../domain/cases/draft-matter.ts';
+import type { CaseDocument, CaseDocumentContent } from '../../domain/documents/case-document.ts';
 import type { Report } from '../../domain/intake/report.ts';
 import type { Person } from '../../domain/persons/person.ts';
 import type { Place, PlaceKind } from '../../domain/places/place.ts';
@@ -326,6 +327,34 @@ export interface PlaceRepository {
   listSourceKeys(orgId: string): Promise<Set<string>>;
 }
 
+/**
+ * Documents generated on cases. The field values and files are sealed with the case's key and
+ * opened here only; kind, version, hashes and tracking are in clear.
+ */
+export interface CaseDocumentRepository {
+  /** Stores a new document with its content sealed; false without a key to the case. */
+  add(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    document: CaseDocument,
+    content: CaseDocumentContent,
+  ): Promise<boolean>;
+  /** The case's documents, newest first, without their content. */
+  listOfCase(caseFile: CaseFile): Promise<CaseDocument[]>;
+  find(caseFile: CaseFile, documentId: string): Promise<CaseDocument | null>;
+  /** One file of a document, opened; null without a key to the case. */
+  openFile(
+    caseFile: CaseFile,
+    opener: UnlockedIdentity,
+    documentId: string,
+    format: 'docx' | 'pdf',
+  ): Promise<Uint8Array | null>;
+  /** Writes the tracking of a document: status, dates, the answer's due date. */
+  updateTracking(document: CaseDocument): Promise<void>;
+  /** Sent documents of these cases whose answer is due on or before `until`, by due date. */
+  listAnswersDue(orgId: string, caseIds: readonly string[], until: string): Promise<CaseDocument[]>;
+}
+
 /** Everything a use case may touch inside one transaction. */
 export type Repositories = {
   organisations: OrganisationRepository;
@@ -339,6 +368,7 @@ export type Repositories = {
   ruleSettings: RuleSettingsRepository;
   telegramConversations: TelegramConversationRepository;
   caseTasks: CaseTaskRepository;
+  caseDocuments: CaseDocumentRepository;
   places: PlaceRepository;
   roster: RosterRepository;
   alerts: AlertRepository;

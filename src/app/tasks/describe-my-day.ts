@@ -1,9 +1,11 @@
 import { can } from '../../domain/access/can.ts';
 import type { CaseFile } from '../../domain/cases/case-file.ts';
+import { overdueFollowUp, stageOf } from '../../domain/documents/case-document.ts';
+import type { DocumentKind } from '../../domain/documents/document-template.ts';
 import { type CalendarDate, compareDates } from '../../domain/rules/calendar-date.ts';
 import { evaluate } from '../../domain/rules/evaluate.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
-import type { LoadedRulePack } from '../../domain/rules/rule-pack.ts';
+import type { LoadedRulePack, Text } from '../../domain/rules/rule-pack.ts';
 import { effectiveChoices } from '../../domain/rules/rule-settings.ts';
 import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import {
@@ -24,6 +26,18 @@ import { conscriptionPackId } from '../rules/evaluate-legal-position.ts';
 export type MyDayTask = CaseTask & { bucket: DueBucket; caseCode: string | null };
 export type MyDayDeadline = UpcomingDeadline & { caseCode: string | null };
 
+/** A document sent on one of the reader's cases whose answer is due soon, or overdue. */
+export type MyDayDocument = {
+  caseId: string;
+  caseCode: string | null;
+  documentId: string;
+  kind: DocumentKind;
+  answerDue: CalendarDate;
+  stage: 'answer-due' | 'overdue';
+  /** For an overdue one: the complaint about the delay to send next. */
+  followUp: Text | null;
+};
+
 export type MyDay = {
   today: CalendarDate;
   lastDay: CalendarDate;
@@ -31,6 +45,8 @@ export type MyDay = {
   tasks: MyDayTask[];
   /** By date. */
   deadlines: MyDayDeadline[];
+  /** By answer date: overdue ones first. */
+  documents: MyDayDocument[];
   /** Cases with something for the reader that their role or key does not open. */
   unopenedCases: number;
   /** Cases whose recorded facts the rule pack in use refuses (it changed since they were recorded). */
@@ -63,7 +79,8 @@ function deadlinesOf(
 /**
  * The signed-in user's day: their open tasks that are overdue, due today or within seven days,
  * on the cases they may open, and the deadlines the rules compute for the cases assigned to
- * them. "Their" tasks are those assigned to them and those assigned to no one on their cases.
+ * them, with the answers due to the documents sent on those cases and the ones overdue. "Their"
+ * tasks are those assigned to them and those assigned to no one on their cases.
  * Each case whose titles or facts are opened is an audited read of that case.
  */
 export async function describeMyDay(
@@ -107,9 +124,11 @@ export async function describeMyDay(
         lastDay: window.lastDay,
         tasks: [],
         deadlines: [],
+        documents: [],
         unopenedCases: 0,
         unevaluatedCases: 0,
       };
+      const readable: string[] = [];
       for (const caseId of new Set([...dueByCase.keys(), ...frames.keys()])) {
         const caseFile =
           frames.get(caseId) ?? (await repositories.caseFiles.findFrame(actor.orgId, caseId));
@@ -124,6 +143,7 @@ export async function describeMyDay(
           day.unopenedCases += 1;
           continue;
         }
+        if (frames.has(caseId)) readable.push(caseId);
         opening.caseId = caseId;
         const titles = await repositories.caseTasks.openTitles(
           caseFile,
@@ -158,6 +178,28 @@ export async function describeMyDay(
           });
         }
       }
+      // Answers due are in clear: no case is opened to find them.
+      const awaiting = await repositories.caseDocuments.listAnswersDue(
+        actor.orgId,
+        readable,
+        window.lastDay,
+      );
+      day.documents = awaiting.flatMap((document) => {
+        const stage = stageOf(document, window.today);
+        if (document.answerDue === null || (stage !== 'answer-due' && stage !== 'overdue'))
+          return [];
+        return [
+          {
+            caseId: document.caseId,
+            caseCode: caseCodes.get(document.caseId) ?? null,
+            documentId: document.id,
+            kind: document.kind,
+            answerDue: document.answerDue,
+            stage,
+            followUp: stage === 'overdue' ? overdueFollowUp : null,
+          },
+        ];
+      });
       day.tasks.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1));
       day.deadlines.sort((a, b) => compareDates(a.date, b.date) || (a.caseId < b.caseId ? -1 : 1));
       return day;

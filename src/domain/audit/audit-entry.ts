@@ -34,6 +34,8 @@ export type AuditAction =
   | 'case.merged'
   | 'case.task-added'
   | 'case.task-changed'
+  | 'case.document-generated'
+  | 'case.document-tracked'
   | 'case.deleted'
   | 'case.decryption-failed'
   | 'place.added'

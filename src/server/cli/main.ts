@@ -13,9 +13,16 @@ import { isRole, type Role, roles } from '../../domain/access/roles.ts';
 import { BootError, loadConfigOrFail, openStorage, runMain } from '../boot.ts';
 import type { Config } from '../config/env.ts';
 import { renderEnvExample } from '../config/env.ts';
-import { buildPorts, configuredPorts, publicUrlOf } from '../container.ts';
+import {
+  buildPorts,
+  configuredPorts,
+  documentTools,
+  publicUrlOf,
+  rulePacks,
+} from '../container.ts';
 import { registerBackupCommands, registerDbCopyCommand } from './backup.command.ts';
 import { registerCaseCommands } from './cases.command.ts';
+import { registerDocumentCommands } from './documents.command.ts';
 import { registerEscrowCommands } from './escrow.command.ts';
 import { registerRosterCommands } from './roster.command.ts';
 import { registerRulesCommands } from './rules.command.ts';
@@ -40,6 +47,7 @@ const exitCodes: Record<AppErrorCode, number> = {
   CASE_NOT_OPEN: 5,
   SPREADSHEET_UNREADABLE: 2,
   IMPORT_REFUSED: 2,
+  DOCUMENT_FIELDS_MISSING: 2,
 };
 
 /** Opens storage, runs the action with the wired ports, and always closes the database. */
@@ -212,6 +220,7 @@ export function buildProgram(): Command {
   registerEscrowCommands(program, withPorts, organisationOf);
   registerCaseCommands(program, withPorts);
   registerRulesCommands(program);
+  registerDocumentCommands(program, { documents: documentTools(), rulePacks: rulePacks() });
   registerBackupCommands(program);
   registerRosterCommands(program, withPorts, organisationOf);
 

@@ -17,6 +17,7 @@ import {
 import { authRoutes } from './api/auth.routes.ts';
 import { boardRoutes } from './api/board.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
+import { documentsRoutes } from './api/documents.routes.ts';
 import { importsRoutes } from './api/imports.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
@@ -131,6 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(importsRoutes, { ports: options.ports });
   await app.register(rulesRoutes, { ports: options.ports });
   await app.register(tasksRoutes, { ports: options.ports });
+  await app.register(documentsRoutes, { ports: options.ports });
   await app.register(placesRoutes, { ports: options.ports });
   await app.register(rosterRoutes, { ports: options.ports });
   await app.register(boardRoutes, { ports: options.ports });

@@ -31,6 +31,18 @@ import {
   caseFileResponse,
   caseListResponse,
 } from '../../contracts/cases.ts';
+import {
+  type CaseDocumentResponse,
+  type CaseDocumentsResponse,
+  caseDocumentResponse,
+  caseDocumentsResponse,
+  type DocumentTemplatesResponse,
+  type DocumentTracking,
+  documentTemplatesResponse,
+  type NewCaseDocument,
+  type PreparedDocumentResponse,
+  preparedDocumentResponse,
+} from '../../contracts/documents.ts';
 import { errorBody } from '../../contracts/error-body.ts';
 import {
   formatColumns,
@@ -48,7 +60,6 @@ import {
   placeListResponse,
   placeResponse,
 } from '../../contracts/places.ts';
-
 import {
   type RosterResponse,
   rosterResponse,
@@ -139,6 +150,10 @@ export type SpreadsheetUpload = { file: Blob; format: keyof typeof spreadsheetCo
 export type ImportProgressLine = Extract<ImportStreamLine, { type: 'progress' }>;
 export type ImportDoneLine = Extract<ImportStreamLine, { type: 'done' }>;
 export type CasesExportFile = { file: Blob; fileName: string; exported: number; unopened: number };
+export type CaseDocument = CaseDocumentResponse;
+export type DocumentTemplate = DocumentTemplatesResponse['templates'][number];
+export type PreparedDocument = PreparedDocumentResponse;
+export type { DocumentTracking };
 
 export type ApiClient = {
   me(): Promise<CurrentStaffResponse>;
@@ -213,6 +228,24 @@ export type ApiClient = {
   ): Promise<ImportDoneLine>;
   /** The reader's own cases as an XLSX file; every case in it was audited as read. */
   exportMyCases(): Promise<CasesExportFile>;
+  /** The kinds of document with their fields; asked once per client. */
+  documentTemplates(): Promise<DocumentTemplatesResponse>;
+  caseDocuments(caseId: string): Promise<CaseDocumentsResponse>;
+  /** What the case gives for a template, and every field still missing. */
+  prepareCaseDocument(caseId: string, kind: string): Promise<PreparedDocument>;
+  /** Refused (DOCUMENT_FIELDS_MISSING) naming each missing field. */
+  generateCaseDocument(caseId: string, body: NewCaseDocument): Promise<CaseDocument>;
+  /** One file of a document; the server records the download. */
+  caseDocumentFile(
+    caseId: string,
+    documentId: string,
+    format: 'docx' | 'pdf',
+  ): Promise<{ file: Blob; fileName: string }>;
+  trackCaseDocument(
+    caseId: string,
+    documentId: string,
+    body: DocumentTracking,
+  ): Promise<CaseDocument>;
 };
 
 /** `kind` repeats for several kinds, as the API reads it. */
@@ -277,6 +310,7 @@ function errorFrom(status: number, data: unknown): ApiError {
 export function createApiClient(options: { language: () => string }): ApiClient {
   let csrfToken: Promise<string> | undefined;
   let hotline: Promise<Questionnaire> | undefined;
+  let templates: Promise<DocumentTemplatesResponse> | undefined;
 
   function headers(extra: Record<string, string> = {}): Record<string, string> {
     return { accept: 'application/json', 'accept-language': options.language(), ...extra };
@@ -500,6 +534,50 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         unopened: Number(response.headers.get('x-habeas-unopened') ?? 0),
       };
     },
+    documentTemplates: () => {
+      templates ??= request({
+        path: '/documents/templates',
+        schema: documentTemplatesResponse,
+      }).catch((error: unknown) => {
+        templates = undefined;
+        throw error;
+      });
+      return templates;
+    },
+    caseDocuments: (caseId) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/documents`,
+        schema: caseDocumentsResponse,
+      }),
+    prepareCaseDocument: (caseId, kind) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/documents/prepare?${new URLSearchParams({ kind }).toString()}`,
+        schema: preparedDocumentResponse,
+      }),
+    generateCaseDocument: (caseId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/documents`,
+        schema: caseDocumentResponse,
+        body,
+      }),
+    caseDocumentFile: async (caseId, documentId, format) => {
+      const response = await send(
+        `/api/v1/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/files/${format}`,
+        { method: 'GET', headers: headers() },
+      );
+      if (!response.ok) throw errorFrom(response.status, await readJson(response));
+      const disposition = response.headers.get('content-disposition') ?? '';
+      return {
+        file: await response.blob(),
+        fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? `document.${format}`,
+      };
+    },
+    trackCaseDocument: (caseId, documentId, body) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/tracking`,
+        schema: caseDocumentResponse,
+        body,
+      }),
     hotlineQuestionnaire: () => {
       hotline ??= request({ path: '/questionnaires/hotline', schema: questionnaire }).catch(
         (error: unknown) => {

@@ -4,6 +4,7 @@ import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFacts } from '../../domain/rules/case-facts.ts';
 import { CaseAlertsPanel } from '../alerts/case-alerts-panel.tsx';
 import type { ApiClient, CaseFile } from '../api/api-client.ts';
+import { CaseDocumentsPanel } from '../documents/case-documents-panel.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { PageLayout } from '../layout/page-layout.tsx';
 import { DateText } from '../legal-position/rule-parts.tsx';
@@ -271,6 +272,7 @@ export function CasePage({ api, caseId, onCases, onLegalPosition }: CasePageProp
           ))}
           <Duplicates api={api} file={load.file} onMerged={() => refresh(load.questionnaire)} />
           <CaseTasksPanel api={api} caseId={caseId} />
+          <CaseDocumentsPanel api={api} caseId={caseId} open={load.file.status === 'open'} />
         </>
       ) : null}
       <nav className="case-links">

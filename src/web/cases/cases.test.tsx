@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, CaseListResponse } from '../api/api-client.ts';
+import { documentRoutes } from '../testing/document-fixtures.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
 
@@ -182,8 +183,9 @@ const questionnaireRoute = {
   'GET /api/v1/campaigns': () => ({ status: 200, body: campaigns }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
-/** The case page also asks for the case's tasks, and for place names for its timeline. */
+/** The case page also asks for the case's tasks and documents, and for place names for its timeline. */
 const noTasks = (caseId: string) => ({
+  ...documentRoutes(caseId),
   [`GET /api/v1/cases/${caseId}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
   'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
 });

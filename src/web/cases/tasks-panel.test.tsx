@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, CaseTask } from '../api/api-client.ts';
+import { documentRoutes } from '../testing/document-fixtures.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
 import { defaultDueAt } from './tasks-panel.tsx';
@@ -96,6 +97,7 @@ function caseRoutes(tasks: CaseTask[]) {
     [`GET ${tasksPath}`]: (): FakeReply => ({ status: 200, body: { tasks } }),
     'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
     [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
+    ...documentRoutes(caseId),
   };
 }
 

@@ -5,6 +5,7 @@ import type { TimelineEventResponse } from '../../contracts/timeline.ts';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import { type PlaceKind, placeKinds } from '../../domain/places/place.ts';
 import type { CaseFile } from '../api/api-client.ts';
+import { documentRoutes } from '../testing/document-fixtures.ts';
 import { type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
 
@@ -120,6 +121,7 @@ describe('draft matter', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
@@ -191,6 +193,7 @@ describe('legal position of a case', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: withFacts }),
+      ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
@@ -212,6 +215,7 @@ describe('case timeline', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
+      ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
@@ -276,6 +280,7 @@ describe('case timeline', () => {
       'GET /api/v1/me': () => lawyer,
       'GET /api/v1/questionnaires/hotline': () => ({ status: 200, body: hotline }),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
+      ...documentRoutes(caseFile.id),
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),

@@ -86,6 +86,17 @@ const day: MyDay = {
     }),
   ],
   deadlines: [answerDue],
+  documents: [
+    {
+      caseId: reported,
+      caseCode: 'K7M2-Q9XA',
+      documentId: '0190b8a0-0000-7000-8000-0000000d0001',
+      kind: 'lawyer-access-complaint',
+      answerDue: '2026-11-20',
+      stage: 'overdue',
+      followUp: { ru: 'Ответ не дан в срок: подайте жалобу.', en: 'No answer in time: complain.' },
+    },
+  ],
   unopenedCases: 1,
   unevaluatedCases: 0,
 };
@@ -125,6 +136,9 @@ describe('my day', () => {
     await screen.findByRole('region', { name: 'Просрочено' });
     expect(entries('Просрочено')).toEqual([
       'Позвонить материсрок 27.11.2026 18:00 просроченоДело K7M2-Q9XA',
+    ]);
+    expect(entries('Ответы на документы')).toEqual([
+      'Ответ просрочен Жалоба на недопуск представителя: 20.11.2026Ответ не дан в срок: подайте жалобу.Дело K7M2-Q9XA',
     ]);
     expect(entries('Сегодня')).toEqual(['Съездить в Угрешскуюсрок 29.11.2026 15:00Дело K7M2-Q9XA']);
     expect(entries('Ближайшие 7 дней')).toEqual([

@@ -146,6 +146,44 @@ function BucketSection({
   );
 }
 
+/** Answers due on documents sent from the reader's cases, the overdue ones with what to do next. */
+function AnswersDue({
+  documents,
+  onOpenCase,
+}: {
+  documents: MyDay['documents'];
+  onOpenCase: (caseId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const headingId = useId();
+  if (documents.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('myDay.answers')}</h2>
+      <ul className="agenda">
+        {documents.map((document) => (
+          <li key={document.documentId}>
+            <p className={document.stage === 'overdue' ? 'overdue' : undefined}>
+              <span className="badge">
+                {document.stage === 'overdue' ? t('myDay.answerOverdue') : t('myDay.answerDue')}
+              </span>{' '}
+              {t(`myDay.documentKind.${document.kind}`)}:{' '}
+              <DateText date={document.answerDue} language={language} />
+            </p>
+            {document.followUp === null ? null : <p>{document.followUp[language]}</p>}
+            <CaseLink
+              caseId={document.caseId}
+              caseCode={document.caseCode}
+              onOpenCase={onOpenCase}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 type MyDayPageProps = {
   api: ApiClient;
   onHome: () => void;
@@ -219,6 +257,7 @@ export function MyDayPage({ api, onHome, onOpenCase }: MyDayPageProps) {
               {announcement}
             </p>
           )}
+          <AnswersDue documents={load.day.documents} onOpenCase={onOpenCase} />
           {buckets.map((bucket) => (
             <BucketSection
               key={bucket}

@@ -83,6 +83,7 @@ describe.each(testDialects())('case tasks over HTTP [$name]', (dialect) => {
       lastDay: '2026-12-06',
       tasks: [{ ...task, bucket: 'soon', caseCode: null }],
       deadlines: [],
+      documents: [],
       unopenedCases: 0,
       unevaluatedCases: 0,
     });

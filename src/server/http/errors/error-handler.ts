@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, FactsRefusedError } from '../../../app/app-error.ts';
+import { AppError, DocumentFieldsError, FactsRefusedError } from '../../../app/app-error.ts';
 import type { ErrorBody } from '../../../contracts/error-body.ts';
 import { requestLanguage } from '../language.ts';
 import { type ErrorCode, errorMeanings, errorMessage } from './error-messages.ts';
@@ -53,6 +53,16 @@ function classify(error: FastifyError | Error, request: FastifyRequest): Classif
       code: error.code,
       fields: error.problems.map((problem) => ({
         path: ['body', ...problem.path].join('.'),
+        message: problem.message[language],
+      })),
+    };
+  }
+  if (error instanceof DocumentFieldsError) {
+    const language = requestLanguage(request);
+    return {
+      code: error.code,
+      fields: error.problems.map((problem) => ({
+        path: `body.values.${problem.field}`,
         message: problem.message[language],
       })),
     };

@@ -101,6 +101,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Импорт не выполнен: в таблице есть ошибки. Ничего не записано.',
     en: 'Nothing was imported: the sheet has errors. Nothing was written.',
   },
+  DOCUMENT_FIELDS_MISSING: {
+    status: 422,
+    ru: 'Документ не создан: заполните недостающие поля.',
+    en: 'The document was not made: fill in the missing fields.',
+  },
   INVALID_ANSWERS: {
     status: 422,
     ru: 'Проверьте ответы: некоторые поля заполнены неверно.',
