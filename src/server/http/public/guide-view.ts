@@ -52,7 +52,7 @@ const texts = {
     sources: 'Источники',
     documentsTitle: 'Документы для вашей ситуации',
     documentsLead:
-      'Эти документы подходят к вашим ответам. Юрист группы подготовит их по вашему обращению.',
+      'Эти документы подходят к вашим ответам. Откройте документ, впишите недостающее (имена, куда подаёте) и скачайте его в PDF или DOCX, уже заполненным вашими ответами. Ничего не сохраняется.',
     reportTitle: 'Сообщить правозащитникам',
     reportLead:
       'Откроется форма обращения, в которой уже заполнено то, что вы рассказали здесь. Вы проверите каждый шаг и сами решите, отправлять ли.',
@@ -100,7 +100,7 @@ const texts = {
     sources: 'Sources',
     documentsTitle: 'Documents for your situation',
     documentsLead:
-      'These documents fit your answers. A lawyer of the group prepares them when you report.',
+      'These documents fit your answers. Open one, fill in what is missing (names, where you send it) and download it as PDF or DOCX, already filled with your answers. Nothing is stored.',
     reportTitle: 'Report to the rights group',
     reportLead:
       'This opens the report form with what you told the guide already filled in. You check every step and decide yourself whether to send it.',
@@ -294,7 +294,8 @@ export function renderGuideResult(view: GuideResultView): {
 <h2 id="documents-title">${t.documentsTitle}</h2>
 <p>${t.documentsLead}</p>
 <ul class="documents">${situation.documents.map(
-          (document) => html`<li data-kind="${document.kind}">${document.title[language]}</li>`,
+          (document) =>
+            html`<li data-kind="${document.kind}"><a href="/guide/document?${answersQuery(language, view.raw)}&amp;kind=${document.kind}">${document.title[language]}</a></li>`,
         )}</ul>
 </section>`;
   const prefill = Object.entries(situation.reportPrefill).map(
