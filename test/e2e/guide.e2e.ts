@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { pdfText } from '../support/document-text.ts';
 import {
   accessibilityViolations,
   watchForeignRequests,
@@ -123,6 +125,34 @@ describe.skipIf(!chromiumAvailable())('the rights guide, in a real browser', () 
     expect(await page.locator('#advice-title').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
 
+    // The complaint about the refused lawyer, filled from the answers, downloaded as a PDF.
+    const result = page.url();
+    await page
+      .getByRole('link', { name: 'Жалоба военному прокурору на недопуск адвоката' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /недопуск представителя/ }).waitFor();
+    scripts.push(await page.locator('script').count());
+    await page.getByLabel('ФИО призывника').fill('Примеров Иван Сергеевич');
+    await page.getByLabel('ФИО представителя (адвоката)').fill('Защитников Борис Андреевич');
+    await page
+      .getByLabel('Военная прокуратура', { exact: false })
+      .first()
+      .fill('Военная прокуратура Московского гарнизона');
+    await page
+      .getByLabel('Дата нотариально удостоверенной доверенности')
+      .fill(moscowDate(80 * dayMs));
+    await page.getByLabel('Сборный пункт (военкомат)').fill('Сборный пункт на улице Угрешской');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Скачать PDF' }).click(),
+    ]);
+    const file = await download.path();
+    const text = pdfText(new Uint8Array(readFileSync(file)));
+    expect(text).toContain('Защитников Борис Андреевич');
+    expect(text).toContain('ст. 48 Конституции');
+    expect(download.suggestedFilename()).toBe('lawyer-access-complaint.pdf');
+    await page.goto(result);
+
     await page.getByRole('button', { name: 'Сообщить правозащитной группе' }).click();
     await page.getByRole('heading', { level: 1, name: 'Кто вы' }).waitFor();
     expect(await page.locator('input[name="a.situation"]').getAttribute('value')).toBe('detained');
@@ -130,7 +160,7 @@ describe.skipIf(!chromiumAvailable())('the rights guide, in a real browser', () 
       '2а-1234/2026',
     );
 
-    expect(scripts.length).toBeGreaterThanOrEqual(11);
+    expect(scripts.length).toBeGreaterThanOrEqual(12);
     expect(scripts.every((count) => count === 0)).toBe(true);
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);
