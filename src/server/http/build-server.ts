@@ -35,6 +35,8 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerAccessControl } from './plugins/staff-session.ts';
 import { alertAcknowledgeRoutes } from './public/alert-acknowledge.routes.ts';
 import { followUpRoutes } from './public/follow-up.routes.ts';
+import { guideRoutes } from './public/guide.routes.ts';
+import { guideDocumentRoutes } from './public/guide-document.routes.ts';
 import { homeRoutes } from './public/home.routes.ts';
 import { quickExitRoutes } from './public/quick-exit.routes.ts';
 import { reportFormRoutes } from './public/report-form.routes.ts';
@@ -147,6 +149,8 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(reportFormRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(followUpRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(alertAcknowledgeRoutes, { ports: options.ports, limits: intakeLimits });
+  await app.register(guideRoutes, { ports: options.ports });
+  await app.register(guideDocumentRoutes, { ports: options.ports });
   await app.register(quickExitRoutes);
   if (options.telegramWebhook) {
     await app.register(telegramWebhookRoutes, { webhook: options.telegramWebhook });

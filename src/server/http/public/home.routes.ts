@@ -7,6 +7,7 @@ const text = {
   ru: {
     title: 'Помощь призывникам',
     report: 'Сообщить о задержании',
+    guide: 'Что делать: пошаговый помощник',
     lead: 'Habeas — система правозащитной группы для помощи призывникам, которых незаконно задерживают.',
     staff: 'Вход для сотрудников',
     privacy: 'Эта страница не загружает ничего со сторонних сайтов и работает без JavaScript.',
@@ -14,6 +15,7 @@ const text = {
   en: {
     title: 'Help for conscripts',
     report: 'Report a detention',
+    guide: 'What to do: a step-by-step guide',
     lead: 'Habeas is a rights group’s system for helping conscripts who are unlawfully detained.',
     staff: 'Staff login',
     privacy: 'This page loads nothing from other sites and works without JavaScript.',
@@ -36,7 +38,8 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
       const body = html`<h1>${t.title}</h1>
 <p>${t.lead}</p>
 <p><a class="report-link" href="/report?lang=${language}">${t.report}</a></p>
-<ul class="actions"><li><a href="/staff/">${t.staff}</a></li></ul>
+<ul class="actions"><li><a href="/guide?lang=${language}">${t.guide}</a></li>
+<li><a href="/staff/">${t.staff}</a></li></ul>
 <p class="muted">${t.privacy}</p>`;
       return reply
         .type('text/html; charset=utf-8')

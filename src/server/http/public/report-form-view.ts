@@ -63,7 +63,14 @@ export type StepView = {
   started: string;
 };
 
-const fieldId = (question: Question) => `q-${question.id}`;
+/** What one question needs to be drawn: the guide's pages draw their questions the same way. */
+export type QuestionView = {
+  language: Language;
+  raw: Readonly<Record<string, string>>;
+  errors: readonly { questionId: string; message: { ru: string; en: string } }[];
+};
+
+export const fieldId = (question: Question) => `q-${question.id}`;
 
 /** A `datetime-local` input shows only `YYYY-MM-DDTHH:MM`; a stored answer carries an offset. */
 function shownValue(question: Question, raw: string): string {
@@ -93,7 +100,8 @@ function optionsOf(question: Question, language: Language): { value: string; lab
   ];
 }
 
-function renderQuestion(view: StepView, question: Question): Html {
+/** One question as form fields, with its hint and its error next to it. */
+export function renderQuestion(view: QuestionView, question: Question): Html {
   const { language } = view;
   const t = texts[language];
   const id = fieldId(question);

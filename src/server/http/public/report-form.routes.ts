@@ -13,6 +13,7 @@ import {
   visibleQuestions,
   visibleSteps,
 } from '../../../domain/intake/answers.ts';
+import { prefilledAnswers } from '../../../domain/intake/prefill.ts';
 import type { Questionnaire, Step } from '../../../domain/intake/questionnaire.ts';
 import type { Language } from '../language.ts';
 import { registerIntakeProblemPages, sendProblemPage } from './intake-problem-page.ts';
@@ -54,6 +55,21 @@ function postedAnswers(form: Questionnaire, fields: Map<string, string>): Record
     if (known.has(id)) raw[id] = value;
   }
   return raw;
+}
+
+/**
+ * Answers a link offers as `a.<questionId>` (the rights guide's "report" button): the first
+ * string of each, for the questionnaire to sift.
+ */
+function offeredAnswers(query: Record<string, unknown>): Record<string, string> {
+  const offered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    const one: unknown = Array.isArray(value) ? value[0] : value;
+    if (name.startsWith(answerPrefix) && typeof one === 'string') {
+      offered[name.slice(answerPrefix.length)] = one;
+    }
+  }
+  return offered;
 }
 
 type Walked =
@@ -139,14 +155,16 @@ export const reportFormRoutes: FastifyPluginAsync<ReportFormRoutesOptions> = asy
     '/report',
     { config: { audience: 'public' }, schema: { hide: true } },
     async (request, reply) => {
-      const language = pageLanguage(request, (request.query as { lang?: unknown }).lang);
-      const first = nextStep(questionnaire(), {}, null);
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const language = pageLanguage(request, query.lang);
+      const form = questionnaire();
+      const first = nextStep(form, {}, null);
       if (first === null) return sendProblemPage(reply, language, 'failed');
       return sendStep(reply, {
         language,
         step: first,
         before: {},
-        raw: {},
+        raw: prefilledAnswers(form, offeredAnswers(query)),
         started: stamps.issue(ports.clock.now()),
       });
     },
