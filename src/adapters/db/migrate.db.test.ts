@@ -114,3 +114,10 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
     ).rejects.toThrow();
   });
 });
+
+describe('the migration list', () => {
+  it('is in the order of the names, the order a database applies them in', () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+  });
+});

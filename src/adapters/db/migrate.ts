@@ -42,8 +42,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0950-add-case-list-indexes': addCaseListIndexes,
   '2026-11-29T1000-create-roster-and-alerts': createRosterAndAlerts,
   '2026-11-29T1100-create-documents': createDocuments,
-  '2026-11-29T1140-create-staff-telegram-chats': createStaffTelegramChats,
   '2026-11-29T1110-create-evidence': createEvidence,
+  '2026-11-29T1140-create-staff-telegram-chats': createStaffTelegramChats,
 };
 
 export class MigrationError extends Error {

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, CaseListResponse } from '../api/api-client.ts';
-import { documentRoutes } from '../testing/document-fixtures.ts';
+import { casePageRoutes } from '../testing/case-page-routes.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { avtozavodskaya } from '../testing/place-fixtures.ts';
 import { startApp } from '../testing/start-app.tsx';
@@ -186,13 +186,6 @@ const questionnaireRoute = {
   'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [avtozavodskaya] } }),
 };
 const casePath = `/api/v1/cases/${reported.id}`;
-/** The case page also asks for the case's tasks, documents and files, and for place names for its timeline. */
-const noTasks = (caseId: string) => ({
-  ...documentRoutes(caseId),
-  [`GET /api/v1/cases/${caseId}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
-  [`GET /api/v1/cases/${caseId}/evidence`]: (): FakeReply => ({ status: 200, body: { items: [] } }),
-  'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
-});
 
 function requestsTo(server: ReturnType<typeof fakeServer>, path: string) {
   return server.requests.filter((request) => request.path === path);
@@ -348,7 +341,7 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       'GET /api/v1/cases?status=open': () => list([reported]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
-      ...noTasks(reported.id),
+      ...casePageRoutes(reported.id),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });
@@ -400,7 +393,7 @@ describe('cases', () => {
         return { status: 204 };
       },
       'GET /api/v1/cases?status=open': () => list([]),
-      ...noTasks(reported.id),
+      ...casePageRoutes(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp(`/staff/cases/${reported.id}`, server);
@@ -447,7 +440,7 @@ describe('cases', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
-      ...noTasks(reported.id),
+      ...casePageRoutes(reported.id),
       ...questionnaireRoute,
     });
     const user = startApp(`/staff/cases/${reported.id}`, server);
@@ -467,8 +460,8 @@ describe('cases', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
-      ...noTasks(reported.id),
-      ...noTasks(assigned.id),
+      ...casePageRoutes(reported.id),
+      ...casePageRoutes(assigned.id),
       [`GET /api/v1/cases/${assigned.id}/alerts`]: () => ({ status: 200, body: [] }),
       ...questionnaireRoute,
     });

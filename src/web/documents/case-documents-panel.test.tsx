@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseDocument, CaseFile } from '../api/api-client.ts';
+import { casePageRoutes } from '../testing/case-page-routes.ts';
 import {
   buildCaseDocument,
   documentRoutes,
@@ -71,9 +72,7 @@ function routes(documents: CaseDocument[], extra: Record<string, () => FakeReply
     'GET /api/v1/me': () => me,
     'GET /api/v1/questionnaires/hotline': (): FakeReply => ({ status: 200, body: hotline }),
     [`GET ${casePath}`]: (): FakeReply => ({ status: 200, body: caseFile }),
-    [`GET ${casePath}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
-    [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
-    'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
+    ...casePageRoutes(caseId),
     ...documentRoutes(caseId, documents),
     ...extra,
   };

@@ -3,6 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, EvidenceItem } from '../api/api-client.ts';
+import { casePageRoutes } from '../testing/case-page-routes.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
 
@@ -117,10 +118,8 @@ function routes(
     'GET /api/v1/me': () => lawyer,
     'GET /api/v1/questionnaires/hotline': (): FakeReply => ({ status: 200, body: hotline }),
     [`GET ${casePath}`]: (): FakeReply => ({ status: 200, body: caseFile }),
-    [`GET ${casePath}/tasks`]: (): FakeReply => ({ status: 200, body: { tasks: [] } }),
+    ...casePageRoutes(caseId),
     [`GET ${casePath}/evidence`]: (): FakeReply => ({ status: 200, body: { items } }),
-    'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
-    [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
     ...extra,
   };
 }
