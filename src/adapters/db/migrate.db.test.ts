@@ -58,6 +58,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'jobs',
         'response_settings',
         'shifts',
+        'case_publications',
       ]),
     );
     for (const table of domainTables) {

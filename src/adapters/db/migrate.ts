@@ -21,6 +21,7 @@ import * as createTimelineAndDraftMatters from './migrations/2026-11-29T0930-cre
 import * as addCaseMerges from './migrations/2026-11-29T0935-add-case-merges.ts';
 import * as addCaseListIndexes from './migrations/2026-11-29T0950-add-case-list-indexes.ts';
 import * as createRosterAndAlerts from './migrations/2026-11-29T1000-create-roster-and-alerts.ts';
+import * as addCasePublication from './migrations/2026-11-29T1120-add-case-publication.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0935-add-case-merges': addCaseMerges,
   '2026-11-29T0950-add-case-list-indexes': addCaseListIndexes,
   '2026-11-29T1000-create-roster-and-alerts': createRosterAndAlerts,
+  '2026-11-29T1120-add-case-publication': addCasePublication,
 };
 
 export class MigrationError extends Error {

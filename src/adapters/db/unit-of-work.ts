@@ -3,6 +3,7 @@ import type { Repositories, UnitOfWork } from '../../app/ports/repositories.ts';
 import { alertsRepository } from './alerts.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
+import { casePublicationsRepository } from './case-publications.repository.ts';
 import { caseTasksRepository } from './case-tasks.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
@@ -10,6 +11,7 @@ import { enrolmentTokensRepository } from './enrolment-tokens.repository.ts';
 import { jobsRepository } from './jobs.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
 import { placesRepository } from './places.repository.ts';
+import { publicStatsRepository } from './public-stats.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
 import { rosterRepository } from './roster.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
@@ -38,6 +40,8 @@ export function kyselyUnitOfWork(database: HabeasDatabase, sealing: RecordSealin
           roster: rosterRepository(transaction),
           alerts: alertsRepository(transaction),
           jobs: jobsRepository(transaction),
+          casePublications: casePublicationsRepository(transaction),
+          publicStats: publicStatsRepository(transaction),
         };
         return work(repositories);
       });

@@ -17,6 +17,8 @@ import type { Place, PlaceKind } from '../../domain/places/place.ts';
 import type { Shift } from '../../domain/roster/shift.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
+import type { CasePublication } from '../../domain/stats/case-publication.ts';
+import type { EventCount } from '../../domain/stats/public-stats.ts';
 import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import type { JobRepository } from './job-queue.ts';
@@ -343,7 +345,27 @@ export type Repositories = {
   roster: RosterRepository;
   alerts: AlertRepository;
   jobs: JobRepository;
+  casePublications: CasePublicationRepository;
+  publicStats: PublicStatsRepository;
 };
+
+/** Consent to count cases in public statistics. */
+export interface CasePublicationRepository {
+  /** Null when nobody decided yet: the case is not publishable. */
+  find(orgId: string, caseId: string): Promise<CasePublication | null>;
+  save(publication: CasePublication): Promise<void>;
+}
+
+/**
+ * What public statistics read: events of publishable cases only, grouped so that no case id
+ * and no time of day leaves storage.
+ */
+export interface PublicStatsRepository {
+  /** Counts of the given kinds' events of publishable cases, by kind, day and place. */
+  countPublishedEvents(orgId: string, kinds: readonly string[]): Promise<EventCount[]>;
+  /** Places of publishable cases' detentions at or after `since`, each once. */
+  recentDetentionPlaceIds(orgId: string, since: Date): Promise<string[]>;
+}
 
 /** The duty roster and how long an alert waits before it escalates. */
 export interface RosterRepository {

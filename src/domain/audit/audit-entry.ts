@@ -35,6 +35,7 @@ export type AuditAction =
   | 'case.task-added'
   | 'case.task-changed'
   | 'case.deleted'
+  | 'case.publication-changed'
   | 'case.decryption-failed'
   | 'place.added'
   | 'place.edited'
