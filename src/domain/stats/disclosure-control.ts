@@ -146,7 +146,7 @@ function complementFor(
   system: CountSystem,
   suppressed: readonly boolean[],
   count: number,
-): number | null {
+): { index: number; score: number } | null {
   let best: number | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const sum of system.sums) {
@@ -163,7 +163,7 @@ function complementFor(
       }
     }
   }
-  return best;
+  return best === null ? null : { index: best, score: bestScore };
 }
 
 /** Counts linked by sums, each group apart: suppression in one cannot expose another. */
@@ -203,9 +203,14 @@ function suppressGroup(system: CountSystem): boolean[] {
   for (;;) {
     const exposed = [...pinnedByBounds(system, suppressed), ...derivableCounts(system, suppressed)];
     if (exposed.length === 0) return suppressed;
-    const complement =
-      exposed.map((count) => complementFor(system, suppressed, count)).find((c) => c !== null) ??
-      smallestPublished(system, suppressed);
+    // The cheapest complement over every exposed count: a part somewhere beats a total here.
+    let cheapest: { index: number; score: number } | null = null;
+    for (const count of new Set(exposed)) {
+      const candidate = complementFor(system, suppressed, count);
+      if (candidate !== null && (cheapest === null || candidate.score < cheapest.score))
+        cheapest = candidate;
+    }
+    const complement = cheapest?.index ?? smallestPublished(system, suppressed);
     if (complement === null) return suppressed;
     suppressed[complement] = true;
   }

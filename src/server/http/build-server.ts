@@ -19,6 +19,7 @@ import { boardRoutes } from './api/board.routes.ts';
 import { casesRoutes } from './api/cases.routes.ts';
 import { importsRoutes } from './api/imports.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
+import { publicationRoutes } from './api/publication.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
 import { rosterRoutes } from './api/roster.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
@@ -37,6 +38,7 @@ import { homeRoutes } from './public/home.routes.ts';
 import { quickExitRoutes } from './public/quick-exit.routes.ts';
 import { reportFormRoutes } from './public/report-form.routes.ts';
 import { staticRoutes } from './public/static.routes.ts';
+import { statsRoutes } from './public/stats.routes.ts';
 
 export type ServerOptions = {
   ports: Ports;
@@ -50,6 +52,8 @@ export type ServerOptions = {
   rateLimitPerMinute?: number;
   /** Anti-abuse limits of the public intake; off only for load tests. */
   intakeLimits?: boolean;
+  /** How long the public statistics are served before they are computed again. */
+  statsMaxAgeMs?: number;
   /** The Telegram bot's webhook, when it receives updates that way. */
   telegramWebhook?: TelegramWebhook | null;
 };
@@ -133,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(placesRoutes, { ports: options.ports });
   await app.register(rosterRoutes, { ports: options.ports });
   await app.register(boardRoutes, { ports: options.ports });
+  await app.register(publicationRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,
@@ -144,6 +149,11 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(followUpRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(alertAcknowledgeRoutes, { ports: options.ports, limits: intakeLimits });
   await app.register(quickExitRoutes);
+  await app.register(statsRoutes, {
+    ports: options.ports,
+    publicUrl: options.publicUrl,
+    ...(options.statsMaxAgeMs === undefined ? {} : { maxAgeMs: options.statsMaxAgeMs }),
+  });
   if (options.telegramWebhook) {
     await app.register(telegramWebhookRoutes, { webhook: options.telegramWebhook });
   }
