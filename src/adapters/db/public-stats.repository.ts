@@ -10,26 +10,28 @@ import type { Database } from './database.ts';
  * leaves the database; the domain coarsens days to weeks.
  */
 export function publicStatsRepository(db: Kysely<Database>): PublicStatsRepository {
+  const publishedEvents = (orgId: string, kinds: readonly string[]) =>
+    db
+      .selectFrom('case_publications as p')
+      .innerJoin('timeline_events as e', (join) =>
+        join.onRef('e.org_id', '=', 'p.org_id').onRef('e.case_id', '=', 'p.case_id'),
+      )
+      .where('p.org_id', '=', orgId)
+      .where('p.publishable', '=', 1)
+      .where('e.kind', 'in', [...kinds]);
+
   return {
-    async countPublishedEvents(orgId, kinds) {
+    async countPublishedByDay(orgId, kinds) {
       if (kinds.length === 0) return [];
-      const rows = await db
-        .selectFrom('case_publications as p')
-        .innerJoin('timeline_events as e', (join) =>
-          join.onRef('e.org_id', '=', 'p.org_id').onRef('e.case_id', '=', 'p.case_id'),
-        )
+      const rows = await publishedEvents(orgId, kinds)
         .select([
           'e.kind as kind',
           sql<string>`substr(e.occurred_at, 1, 10)`.as('utc_day'),
           // From 21:00 UTC it is the next day in Moscow (UTC+3 all year).
           sql<number>`case when substr(e.occurred_at, 12, 2) >= '21' then 1 else 0 end`.as('late'),
-          'e.place_id as place_id',
           (eb) => eb.fn.countAll<string | number>().as('n'),
         ])
-        .where('p.org_id', '=', orgId)
-        .where('p.publishable', '=', 1)
-        .where('e.kind', 'in', [...kinds])
-        .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
+        .groupBy([sql`1`, sql`2`, sql`3`])
         .execute();
       return rows.flatMap((row) =>
         isStatsKind(row.kind)
@@ -38,10 +40,26 @@ export function publicStatsRepository(db: Kysely<Database>): PublicStatsReposito
                 kind: row.kind,
                 utcDay: row.utc_day,
                 lateEvening: Number(row.late) === 1,
-                placeId: row.place_id,
                 count: toCount(row.n),
               },
             ]
+          : [],
+      );
+    },
+
+    async countPublishedByPlace(orgId, kinds) {
+      if (kinds.length === 0) return [];
+      const rows = await publishedEvents(orgId, kinds)
+        .select([
+          'e.kind as kind',
+          'e.place_id as place_id',
+          (eb) => eb.fn.countAll<string | number>().as('n'),
+        ])
+        .groupBy(['e.kind', 'e.place_id'])
+        .execute();
+      return rows.flatMap((row) =>
+        isStatsKind(row.kind)
+          ? [{ kind: row.kind, placeId: row.place_id, count: toCount(row.n) }]
           : [],
       );
     },

@@ -4,7 +4,8 @@ import { publishingOrganisation, statsPlacesOf } from './publishing-organisation
 
 /**
  * Public statistics of the cases the organisation marked publishable, with suppression applied:
- * what the dashboard and the open data publish, and nothing else.
+ * what the dashboard and the open data publish, and nothing else. Both groupings are read in
+ * one transaction, so they count the same events.
  */
 export async function readPublicStats(
   deps: Pick<Ports, 'unitOfWork' | 'campaigns'>,
@@ -12,8 +13,12 @@ export async function readPublicStats(
   const campaigns = deps.campaigns.all();
   return deps.unitOfWork.run(async (repositories) => {
     const orgId = await publishingOrganisation(repositories);
-    if (orgId === null) return publicStatsOf({ counts: [], places: [], campaigns });
-    const counts = await repositories.publicStats.countPublishedEvents(orgId, statsKinds);
-    return publicStatsOf({ counts, places: await statsPlacesOf(repositories, orgId), campaigns });
+    if (orgId === null) return publicStatsOf({ byDay: [], byPlace: [], places: [], campaigns });
+    return publicStatsOf({
+      byDay: await repositories.publicStats.countPublishedByDay(orgId, statsKinds),
+      byPlace: await repositories.publicStats.countPublishedByPlace(orgId, statsKinds),
+      places: await statsPlacesOf(repositories, orgId),
+      campaigns,
+    });
   });
 }

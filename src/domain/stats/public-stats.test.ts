@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../campaigns/campaign.ts';
-import { type EventCount, moscowDayOf, publicStatsOf, type StatsPlace } from './public-stats.ts';
+import {
+  type DayCount,
+  moscowDayOf,
+  type PlaceCount,
+  publicStatsOf,
+  type StatsPlace,
+} from './public-stats.ts';
 import { riskNoteSince, riskNoteStations } from './risk-note.ts';
 
 function campaign(id: string, startsOn: string, endsOn: string, quota: number): Campaign {
@@ -30,13 +36,22 @@ const places = [
   place('ugreshskaya', 'conscription-centre', 'Угрешская'),
 ];
 
-function count(
-  kind: EventCount['kind'],
-  utcDay: string,
-  placeId: string | null,
-  n: number,
-): EventCount {
-  return { kind, utcDay, lateEvening: false, placeId, count: n };
+type Seen = { kind: DayCount['kind']; utcDay: string; placeId: string | null; n: number };
+
+function count(kind: Seen['kind'], utcDay: string, placeId: string | null, n: number): Seen {
+  return { kind, utcDay, placeId, n };
+}
+
+/** The two groupings storage returns, from events seen on a day at a place. */
+function statsOf(seen: Seen[]) {
+  const byDay: DayCount[] = seen.map((s) => ({
+    kind: s.kind,
+    utcDay: s.utcDay,
+    lateEvening: false,
+    count: s.n,
+  }));
+  const byPlace: PlaceCount[] = seen.map((s) => ({ kind: s.kind, placeId: s.placeId, count: s.n }));
+  return publicStatsOf({ byDay, byPlace, places, campaigns });
 }
 
 describe('public statistics', () => {
@@ -46,16 +61,12 @@ describe('public statistics', () => {
   });
 
   it('adds up weeks, campaigns and places, publishing counts of 10 and more as they are', () => {
-    const stats = publicStatsOf({
-      campaigns,
-      places,
-      counts: [
-        count('detained', '2025-10-06', 'vykhino', 30),
-        count('detained', '2025-10-14', 'tverskaya', 25),
-        count('transferred', '2025-10-06', 'ugreshskaya', 40),
-        count('detained', '2026-01-13', 'vykhino', 20),
-      ],
-    });
+    const stats = statsOf([
+      count('detained', '2025-10-06', 'vykhino', 30),
+      count('detained', '2025-10-14', 'tverskaya', 25),
+      count('transferred', '2025-10-06', 'ugreshskaya', 40),
+      count('detained', '2026-01-13', 'vykhino', 20),
+    ]);
     expect(stats.totals.detained).toBe(75);
     expect(stats.weeks.map((week) => week.week)).toEqual([
       '2025-W41',
@@ -85,15 +96,11 @@ describe('public statistics', () => {
   });
 
   it('shows small cells as "<10" and hides one more week so the campaign total does not give them away', () => {
-    const stats = publicStatsOf({
-      campaigns,
-      places,
-      counts: [
-        count('detained', '2025-10-06', 'vykhino', 3),
-        count('detained', '2025-10-14', 'vykhino', 25),
-        count('detained', '2025-10-21', 'tverskaya', 12),
-      ],
-    });
+    const stats = statsOf([
+      count('detained', '2025-10-06', 'vykhino', 3),
+      count('detained', '2025-10-14', 'vykhino', 25),
+      count('detained', '2025-10-21', 'tverskaya', 12),
+    ]);
     const detained = stats.weeks.map((week) => week.counts.detained);
     expect(detained[0]).toBe('<10');
     // With the 3 alone, the campaign total minus 25 and 12 would give it away: the 12 goes too.

@@ -24,16 +24,18 @@ export function isStatsKind(kind: string): kind is StatsKind {
 }
 
 /**
- * Events of published cases as storage groups them: by kind, UTC day, whether it happened from
- * 21:00 UTC on (already the next day in Moscow), and place. No case id, no time of day.
+ * Events of published cases by kind and day, as storage groups them: the UTC day, and whether it
+ * happened from 21:00 UTC on (already the next day in Moscow). No case id, no time of day.
  */
-export type EventCount = {
+export type DayCount = {
   kind: StatsKind;
   utcDay: CalendarDate;
   lateEvening: boolean;
-  placeId: string | null;
   count: number;
 };
+
+/** Events of published cases by kind and place (null: no place recorded). */
+export type PlaceCount = { kind: StatsKind; placeId: string | null; count: number };
 
 /** A place as statistics show it: what it is and where, nothing about who was there. */
 export type StatsPlace = Pick<
@@ -68,7 +70,7 @@ export type PublicStats = {
 };
 
 /** Moscow has kept UTC+3 all year since 2014: from 21:00 UTC it is the next day there. */
-export function moscowDayOf(count: Pick<EventCount, 'utcDay' | 'lateEvening'>): CalendarDate {
+export function moscowDayOf(count: Pick<DayCount, 'utcDay' | 'lateEvening'>): CalendarDate {
   return count.lateEvening ? addCalendarDays(count.utcDay, 1) : count.utcDay;
 }
 
@@ -93,7 +95,8 @@ type Row = Record<StatsKind, number>;
  * say which is larger.
  */
 export function publicStatsOf(input: {
-  counts: readonly EventCount[];
+  byDay: readonly DayCount[];
+  byPlace: readonly PlaceCount[];
   places: readonly StatsPlace[];
   campaigns: readonly Campaign[];
 }): PublicStats {
@@ -118,7 +121,7 @@ export function publicStatsOf(input: {
   };
 
   const placesById = new Map(input.places.map((place) => [place.id, place]));
-  const dated = input.counts.map((count) => ({ ...count, week: isoWeekOf(moscowDayOf(count)) }));
+  const dated = input.byDay.map((count) => ({ ...count, week: isoWeekOf(moscowDayOf(count)) }));
   const sortedWeeks = dated.map((count) => count.week).sort();
   const first = sortedWeeks[0];
   const last = sortedWeeks[sortedWeeks.length - 1];
@@ -137,12 +140,15 @@ export function publicStatsOf(input: {
   const placeRows = new Map<string, Row>();
   const groupRows = new Map<PlaceGroup, Row>();
 
+  // Totals come from the days; the places hold the same events counted another way.
   for (const count of dated) {
     add(totals, count.kind, count.count);
     const weekRow = weekRows.get(count.week);
     if (weekRow !== undefined) add(weekRow, count.kind, count.count);
     const campaignRow = campaignRows.get(campaignOfWeek.get(count.week)?.id ?? null);
     if (campaignRow !== undefined) add(campaignRow, count.kind, count.count);
+  }
+  for (const count of input.byPlace) {
     const place = count.placeId === null ? undefined : placesById.get(count.placeId);
     const group: PlaceGroup = place?.kind ?? 'unrecorded';
     let groupRow = groupRows.get(group);

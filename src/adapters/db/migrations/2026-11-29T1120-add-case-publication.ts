@@ -3,8 +3,8 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Frozen: never edit once merged. Whether the organisation consents to a case being counted in
  * public statistics: one row per case someone decided about; no row means not publishable.
- * The case-ordered timeline index gains kind and place, so that the public aggregate reads the
- * events of published cases from the index alone; it replaces the index that was its prefix.
+ * The kind-ordered timeline index gains place and case, so that the public aggregates and the
+ * risk note read events from the index alone; it replaces the index that was its prefix.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -23,10 +23,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['org_id', 'publishable', 'case_id'])
     .execute();
 
-  await db.schema.dropIndex('timeline_events_by_case').execute();
+  await db.schema.dropIndex('timeline_events_by_kind').execute();
   await db.schema
-    .createIndex('timeline_events_by_case')
+    .createIndex('timeline_events_by_kind')
     .on('timeline_events')
-    .columns(['org_id', 'case_id', 'occurred_at', 'kind', 'place_id'])
+    .columns(['org_id', 'kind', 'occurred_at', 'place_id', 'case_id'])
     .execute();
 }
