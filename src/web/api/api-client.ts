@@ -48,7 +48,6 @@ import {
   placeListResponse,
   placeResponse,
 } from '../../contracts/places.ts';
-
 import {
   type RosterResponse,
   rosterResponse,
@@ -66,6 +65,7 @@ import {
   type setRuleChoiceRequest,
 } from '../../contracts/rules.ts';
 import { type CurrentStaffResponse, currentStaffResponse } from '../../contracts/staff.ts';
+import { casePublicationResponse } from '../../contracts/stats.ts';
 import {
   type AddCaseTaskRequest,
   type CaseTaskFrameResponse,
@@ -200,6 +200,10 @@ export type ApiClient = {
   caseAlerts(caseId: string): Promise<CaseAlertsResponse>;
   /** Pages the lawyer on duty about the case, as a new detention would. */
   markCaseUrgent(caseId: string): Promise<void>;
+  /** Whether the case counts in public statistics. */
+  casePublication(caseId: string): Promise<CasePublicationResponse>;
+  /** Counts the case in public statistics, or withdraws it (coordinators). */
+  setCasePublication(caseId: string, publishable: boolean): Promise<CasePublicationResponse>;
   /** A dry run of an import; without `columns`, with the mapping the headers suggest. */
   previewImport(upload: SpreadsheetUpload, columns?: ColumnMapping): Promise<ImportPreviewResponse>;
   /** Imports with a mapping, reporting each progress line as the server writes. */
@@ -225,6 +229,7 @@ function placesPath(filter: { kinds?: readonly PlaceKind[]; query?: string }): s
   return search === '' ? '/places' : `/places?${search}`;
 }
 
+export type CasePublicationResponse = z.infer<typeof casePublicationResponse>;
 export type { BoardResponse, CaseAlertsResponse, RosterResponse };
 
 type Call<T> = {
@@ -584,6 +589,18 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         body: {},
       });
     },
+    casePublication: (caseId) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/publication`,
+        schema: casePublicationResponse,
+      }),
+    setCasePublication: (caseId, publishable) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/publication`,
+        schema: casePublicationResponse,
+        body: { publishable },
+        method: 'PUT',
+      }),
   };
 }
 

@@ -318,6 +318,10 @@ describe('cases', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       ...noTasks(reported.id),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
@@ -363,6 +367,10 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/close`]: () => {
         current = { ...caseFile, status: 'closed' };
         return { status: 204 };
@@ -397,6 +405,10 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => errorReply(403, 'KEY_UNAVAILABLE', refusal),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       ...questionnaireRoute,
     });
     startApp(`/staff/cases/${reported.id}`, server);
@@ -414,6 +426,10 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
       ...noTasks(reported.id),
       ...questionnaireRoute,
@@ -434,10 +450,18 @@ describe('cases', () => {
       'GET /api/v1/cases?status=open': () => list([reported, assigned]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
       ...noTasks(reported.id),
       ...noTasks(assigned.id),
       [`GET /api/v1/cases/${assigned.id}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET /api/v1/cases/${assigned.id}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);

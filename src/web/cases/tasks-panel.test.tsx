@@ -96,6 +96,10 @@ function caseRoutes(tasks: CaseTask[]) {
     [`GET ${tasksPath}`]: (): FakeReply => ({ status: 200, body: { tasks } }),
     'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
     [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
+    [`GET ${casePath}/publication`]: (): FakeReply => ({
+      status: 200,
+      body: { publishable: false, changedAt: null, changedBy: null },
+    }),
   };
 }
 

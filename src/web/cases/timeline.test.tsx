@@ -123,6 +123,10 @@ describe('draft matter', () => {
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
         saved.push(request.body);
         return saved.length === 1
@@ -194,6 +198,10 @@ describe('legal position of a case', () => {
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
     });
     const user = startApp(`/staff/cases/${caseFile.id}`, server);
 
@@ -215,6 +223,10 @@ describe('case timeline', () => {
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/timeline`]: (request) => {
         const body = request.body as {
           occurredAt: string;
@@ -279,6 +291,10 @@ describe('case timeline', () => {
       [`GET ${casePath}/tasks`]: () => ({ status: 200, body: { tasks: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/timeline`]: () => ({
         status: 422,
         body: {
