@@ -3,25 +3,44 @@ import { readPublicStats } from '../../../app/stats/read-public-stats.ts';
 import type { PublicStats } from '../../../domain/stats/public-stats.ts';
 
 /**
- * The public statistics as last computed, for at most `maxAgeMs`: anyone may ask for the
- * dashboard as often as they like, and each computation reads every published event. Requests
- * that arrive while it is computed share the one computation.
+ * The public statistics as last computed. Computing reads every published event (seconds at a
+ * million events), so no visitor waits for it but the very first: once the snapshot is older
+ * than `maxAgeMs`, the next request starts a new computation and is answered with the snapshot
+ * it has; requests meanwhile share that one computation. Anyone may ask for the dashboard as
+ * often as they like without costing the database more than one read per `maxAgeMs`.
  */
 export function statsSnapshot(
   ports: Pick<Ports, 'unitOfWork' | 'campaigns' | 'clock'>,
   maxAgeMs: number,
 ): () => Promise<PublicStats> {
-  let current: { at: number; stats: Promise<PublicStats> } | null = null;
-  return () => {
-    const now = ports.clock.now().getTime();
-    if (current === null || now - current.at >= maxAgeMs) {
-      const stats = readPublicStats(ports);
-      current = { at: now, stats };
-      // A failed computation is not kept: the next request tries again.
-      stats.catch(() => {
-        if (current?.stats === stats) current = null;
-      });
+  let ready: { at: number; stats: PublicStats } | null = null;
+  let computing: Promise<PublicStats> | null = null;
+
+  function compute(): Promise<PublicStats> {
+    if (computing !== null) return computing;
+    const startedAt = ports.clock.now().getTime();
+    const next = readPublicStats(ports).then(
+      (stats) => {
+        ready = { at: startedAt, stats };
+        computing = null;
+        return stats;
+      },
+      (failure: unknown) => {
+        // A failed computation is not kept: the next request tries again.
+        computing = null;
+        throw failure;
+      },
+    );
+    computing = next;
+    return next;
+  }
+
+  return async () => {
+    if (ready === null) return compute();
+    if (ports.clock.now().getTime() - ready.at >= maxAgeMs) {
+      // Answered with the snapshot at hand; a computation that fails is tried again later.
+      compute().catch(() => undefined);
     }
-    return current.stats;
+    return ready.stats;
   };
 }

@@ -149,7 +149,8 @@ function measureTable(input: {
     (row) =>
       html`<tr><th scope="row">${row.label}</th>${statsKinds.map((kind) => html`<td>${countText(row.counts[kind], input.language)}</td>`)}</tr>`,
   );
-  return html`<div class="table-scroll"><table class="stats">
+  // A wide table scrolls sideways on a phone; the keyboard must reach it to scroll it too.
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${input.caption}"><table class="stats">
 <caption>${input.caption}</caption>
 <thead><tr><th scope="col">${input.head}</th>${head}</tr></thead>
 <tbody>
@@ -185,7 +186,7 @@ function campaignContext(campaigns: readonly Campaign[], language: Language): Ht
   return html`<section aria-labelledby="context-title">
 <h2 id="context-title">${t.context}</h2>
 <p class="muted">${t.contextNote}</p>
-<div class="table-scroll"><table class="stats">
+<div class="table-scroll" tabindex="0" role="region" aria-label="${t.context}"><table class="stats">
 <thead><tr><th scope="col">${t.campaign}</th><th scope="col">${t.dates}</th><th scope="col">${t.decree}</th><th scope="col">${t.quota}</th><th scope="col">${t.sources}</th></tr></thead>
 <tbody>
 ${rows.map((row) => html`${row}\n`)}</tbody>
