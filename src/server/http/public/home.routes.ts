@@ -9,6 +9,7 @@ const text = {
     report: 'Сообщить о задержании',
     lead: 'Habeas — система правозащитной группы для помощи призывникам, которых незаконно задерживают.',
     staff: 'Вход для сотрудников',
+    stats: 'Статистика задержаний',
     privacy: 'Эта страница не загружает ничего со сторонних сайтов и работает без JavaScript.',
   },
   en: {
@@ -16,6 +17,7 @@ const text = {
     report: 'Report a detention',
     lead: 'Habeas is a rights group’s system for helping conscripts who are unlawfully detained.',
     staff: 'Staff login',
+    stats: 'Detention statistics',
     privacy: 'This page loads nothing from other sites and works without JavaScript.',
   },
 } satisfies Record<Language, Record<string, string>>;
@@ -36,7 +38,7 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
       const body = html`<h1>${t.title}</h1>
 <p>${t.lead}</p>
 <p><a class="report-link" href="/report?lang=${language}">${t.report}</a></p>
-<ul class="actions"><li><a href="/staff/">${t.staff}</a></li></ul>
+<ul class="actions"><li><a href="/stats?lang=${language}">${t.stats}</a></li><li><a href="/staff/">${t.staff}</a></li></ul>
 <p class="muted">${t.privacy}</p>`;
       return reply
         .type('text/html; charset=utf-8')
