@@ -44,7 +44,7 @@ function jsonOf(stats: PublicStats, tables: readonly OpenDataTable[], publicUrl:
  */
 export const statsRoutes: FastifyPluginAsyncZod<StatsRoutesOptions> = async (
   app,
-  { ports, publicUrl, maxAgeMs = 60_000 },
+  { ports, publicUrl, maxAgeMs = 5 * 60_000 },
 ) => {
   const current = statsSnapshot(ports, maxAgeMs);
 
