@@ -80,62 +80,75 @@ export function derivableCounts(system: CountSystem, suppressed: readonly boolea
 }
 
 /**
- * What a reader knows of each count without any sum: a published count exactly; a suppressed
- * one shown as "<10" lies in 0..9, and one shown as "≥10" (suppressed only to protect another)
- * from 10 up.
- */
-function boundsOf(counts: readonly number[], suppressed: readonly boolean[]): [number, number][] {
-  return counts.map((count, index) => {
-    if (!suppressed[index]) return [count, count];
-    return count < smallestPublishedCount
-      ? [0, smallestPublishedCount - 1]
-      : [smallestPublishedCount, Number.POSITIVE_INFINITY];
-  });
-}
-
-/**
- * Suppressed counts pinned by bounds: each sum narrows its total to what its parts can add up
- * to and each part to what the total leaves, round after round until nothing narrows (two parts
- * of "<10" adding up to 18 are both 9; parts adding up to 0 are all 0). Whatever a chain of
- * sums pins down this way, a reader can pin down too.
+ * Suppressed counts pinned by bounds. A reader knows a published count exactly; a suppressed one
+ * shown as "<10" lies in 0..9, and one shown as "≥10" (suppressed only to protect another) from
+ * 10 up. Each sum narrows its total to what its parts can add up to and each part to what the
+ * total leaves, round after round until nothing narrows (two parts of "<10" adding up to 18 are
+ * both 9; parts adding up to 0 are all 0). Whatever a chain of sums pins down this way, a reader
+ * can pin down too.
  */
 function pinnedByBounds(system: CountSystem, suppressed: readonly boolean[]): number[] {
-  const bounds = boundsOf(system.counts, suppressed);
-  const lo = (index: number) => bounds[index]?.[0] ?? 0;
-  const hi = (index: number) => bounds[index]?.[1] ?? Number.POSITIVE_INFINITY;
+  const size = system.counts.length;
+  const lo = new Float64Array(size);
+  const hi = new Float64Array(size);
+  for (let index = 0; index < size; index++) {
+    const count = system.counts[index] ?? 0;
+    if (!suppressed[index]) {
+      lo[index] = count;
+      hi[index] = count;
+    } else if (count < smallestPublishedCount) {
+      lo[index] = 0;
+      hi[index] = smallestPublishedCount - 1;
+    } else {
+      lo[index] = smallestPublishedCount;
+      hi[index] = Number.POSITIVE_INFINITY;
+    }
+  }
   const narrow = (index: number, low: number, high: number): boolean => {
-    const next: [number, number] = [Math.max(lo(index), low), Math.min(hi(index), high)];
-    if (next[0] === lo(index) && next[1] === hi(index)) return false;
-    bounds[index] = next;
-    return true;
+    let changed = false;
+    if (low > (lo[index] as number)) {
+      lo[index] = low;
+      changed = true;
+    }
+    if (high < (hi[index] as number)) {
+      hi[index] = high;
+      changed = true;
+    }
+    return changed;
   };
   for (let round = 0; round < 100; round++) {
     let changed = false;
     for (const sum of system.sums) {
-      const partsLow = sum.parts.reduce((total, part) => total + lo(part), 0);
-      const unbounded = sum.parts.filter((part) => hi(part) === Number.POSITIVE_INFINITY).length;
-      const finiteHigh = sum.parts.reduce(
-        (total, part) => total + (hi(part) === Number.POSITIVE_INFINITY ? 0 : hi(part)),
-        0,
-      );
+      let partsLow = 0;
+      let finiteHigh = 0;
+      let unbounded = 0;
+      for (const part of sum.parts) {
+        partsLow += lo[part] as number;
+        const high = hi[part] as number;
+        if (high === Number.POSITIVE_INFINITY) unbounded += 1;
+        else finiteHigh += high;
+      }
       const partsHigh = unbounded > 0 ? Number.POSITIVE_INFINITY : finiteHigh;
       changed = narrow(sum.total, partsLow, partsHigh) || changed;
+      const totalLow = lo[sum.total] as number;
+      const totalHigh = hi[sum.total] as number;
       for (const part of sum.parts) {
-        const ownUnbounded = hi(part) === Number.POSITIVE_INFINITY ? 1 : 0;
+        const high = hi[part] as number;
+        const own = high === Number.POSITIVE_INFINITY ? 1 : 0;
         const othersHigh =
-          unbounded - ownUnbounded > 0
-            ? Number.POSITIVE_INFINITY
-            : finiteHigh - (ownUnbounded ? 0 : hi(part));
+          unbounded - own > 0 ? Number.POSITIVE_INFINITY : finiteHigh - (own ? 0 : high);
         changed =
-          narrow(part, lo(sum.total) - othersHigh, hi(sum.total) - (partsLow - lo(part))) ||
+          narrow(part, totalLow - othersHigh, totalHigh - (partsLow - (lo[part] as number))) ||
           changed;
       }
     }
     if (!changed) break;
   }
-  return system.counts.flatMap((_, index) =>
-    suppressed[index] && lo(index) === hi(index) ? [index] : [],
-  );
+  const pinned: number[] = [];
+  for (let index = 0; index < size; index++) {
+    if (suppressed[index] && lo[index] === hi[index]) pinned.push(index);
+  }
+  return pinned;
 }
 
 /**
