@@ -19,6 +19,7 @@ export type AppErrorCode =
   | 'SEALED_DATA_REFUSED'
   | 'FACTS_REFUSED'
   | 'CASE_NOT_OPEN'
+  | 'CASE_MERGED'
   | 'SPREADSHEET_UNREADABLE'
   | 'IMPORT_REFUSED';
 

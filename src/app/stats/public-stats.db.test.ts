@@ -10,6 +10,7 @@ import { authenticateSession } from '../accounts/authenticate-session.ts';
 import { closeCaseFile } from '../cases/close-case-file.ts';
 import { createCaseFile } from '../cases/create-case-file.ts';
 import { deleteCaseFile } from '../cases/delete-case-file.ts';
+import { mergeCaseFiles } from '../cases/merge-case-files.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
 import { setEscrowKey } from '../organisations/init-escrow.ts';
 import type { Ports } from '../ports/ports.ts';
@@ -140,6 +141,19 @@ describe.each(testDialects())('public statistics and publication consent [$name]
     await expect(
       setCasePublication(ports, coordinator, { caseId: deleted, publishable: true }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('counts a merged duplicate through the case it went into, and refuses consent to it', async () => {
+    const coordinator = await staff(['coordinator']);
+    const kept = await caseWithDetentions(coordinator, twelveDetentions, station.id);
+    const duplicate = await caseWithDetentions(coordinator, twelveDetentions, station.id);
+    await setCasePublication(ports, coordinator, { caseId: kept, publishable: true });
+    expect((await readPublicStats(ports)).totals.detained).toBe(12);
+    await mergeCaseFiles(ports, coordinator, { keptCaseId: kept, duplicateCaseId: duplicate });
+    expect((await readPublicStats(ports)).totals.detained).toBe(24);
+    await expect(
+      setCasePublication(ports, coordinator, { caseId: duplicate, publishable: true }),
+    ).rejects.toMatchObject({ code: 'CASE_MERGED' });
   });
 
   it('names in the risk note only stations with a detention in the last 7 days', async () => {

@@ -27,7 +27,7 @@ export async function setCasePublication(
       assigneeIds: caseFile.assigneeIds,
     });
     if (publicationRefusal(caseFile) === 'merged')
-      throw new AppError('CONFLICT', 'a merged case is counted through the case it went into');
+      throw new AppError('CASE_MERGED', 'a merged case is counted through the case it went into');
     const publication: CasePublication = {
       orgId: caseFile.orgId,
       caseId: caseFile.id,

@@ -38,6 +38,7 @@ const exitCodes: Record<AppErrorCode, number> = {
   SEALED_DATA_REFUSED: 6,
   FACTS_REFUSED: 2,
   CASE_NOT_OPEN: 5,
+  CASE_MERGED: 5,
   SPREADSHEET_UNREADABLE: 2,
   IMPORT_REFUSED: 2,
 };
