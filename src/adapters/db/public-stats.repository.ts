@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PublicStatsRepository } from '../../app/ports/repositories.ts';
-import { isStatsKind } from '../../domain/stats/public-stats.ts';
-import { toCount, toIso } from './columns.ts';
+import { type CountingPeriod, isStatsKind } from '../../domain/stats/public-stats.ts';
+import { fromIso, toCount, toIso } from './columns.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { Database } from './database.ts';
  * leaves the database; the domain coarsens days to weeks.
  */
 export function publicStatsRepository(db: Kysely<Database>): PublicStatsRepository {
-  const publishedEvents = (orgId: string, kinds: readonly string[]) =>
+  const publishedEvents = (orgId: string, kinds: readonly string[], period: CountingPeriod) =>
     db
       .selectFrom('case_publications as p')
       .innerJoin('timeline_events as e', (join) =>
@@ -18,12 +18,36 @@ export function publicStatsRepository(db: Kysely<Database>): PublicStatsReposito
       )
       .where('p.org_id', '=', orgId)
       .where('p.publishable', '=', 1)
-      .where('e.kind', 'in', [...kinds]);
+      .where('e.kind', 'in', [...kinds])
+      .where('e.occurred_at', '>=', toIso(period.from))
+      .where('e.occurred_at', '<', toIso(period.to));
 
   return {
-    async countPublishedByDay(orgId, kinds) {
+    async eventSpan(orgId, kinds) {
+      let first: string | null = null;
+      let last: string | null = null;
+      // One kind at a time: the first and last entry of an index range, not a scan.
+      for (const kind of kinds) {
+        const row = await db
+          .selectFrom('timeline_events')
+          .select((eb) => [
+            eb.fn.min<string | null>('occurred_at').as('first'),
+            eb.fn.max<string | null>('occurred_at').as('last'),
+          ])
+          .where('org_id', '=', orgId)
+          .where('kind', '=', kind)
+          .executeTakeFirst();
+        if (row?.first && (first === null || row.first < first)) first = row.first;
+        if (row?.last && (last === null || row.last > last)) last = row.last;
+      }
+      return first === null || last === null
+        ? null
+        : { first: fromIso(first), last: fromIso(last) };
+    },
+
+    async countPublishedByDay(orgId, kinds, period) {
       if (kinds.length === 0) return [];
-      const rows = await publishedEvents(orgId, kinds)
+      const rows = await publishedEvents(orgId, kinds, period)
         .select([
           'e.kind as kind',
           sql<string>`substr(e.occurred_at, 1, 10)`.as('utc_day'),
@@ -47,9 +71,9 @@ export function publicStatsRepository(db: Kysely<Database>): PublicStatsReposito
       );
     },
 
-    async countPublishedByPlace(orgId, kinds) {
+    async countPublishedByPlace(orgId, kinds, period) {
       if (kinds.length === 0) return [];
-      const rows = await publishedEvents(orgId, kinds)
+      const rows = await publishedEvents(orgId, kinds, period)
         .select([
           'e.kind as kind',
           'e.place_id as place_id',

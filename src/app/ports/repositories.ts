@@ -18,7 +18,7 @@ import type { Shift } from '../../domain/roster/shift.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
 import type { CasePublication } from '../../domain/stats/case-publication.ts';
-import type { DayCount, PlaceCount } from '../../domain/stats/public-stats.ts';
+import type { CountingPeriod, DayCount, PlaceCount } from '../../domain/stats/public-stats.ts';
 import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import type { JobRepository } from './job-queue.ts';
@@ -361,10 +361,20 @@ export interface CasePublicationRepository {
  * and no time of day leaves storage.
  */
 export interface PublicStatsRepository {
-  /** Counts of the given kinds' events of publishable cases, by kind and day. */
-  countPublishedByDay(orgId: string, kinds: readonly string[]): Promise<DayCount[]>;
-  /** Counts of the given kinds' events of publishable cases, by kind and place. */
-  countPublishedByPlace(orgId: string, kinds: readonly string[]): Promise<PlaceCount[]>;
+  /** When the first and the last event of these kinds happened; null when there is none. */
+  eventSpan(orgId: string, kinds: readonly string[]): Promise<{ first: Date; last: Date } | null>;
+  /** Counts of the given kinds' events of publishable cases in the period, by kind and day. */
+  countPublishedByDay(
+    orgId: string,
+    kinds: readonly string[],
+    period: CountingPeriod,
+  ): Promise<DayCount[]>;
+  /** Counts of the given kinds' events of publishable cases in the period, by kind and place. */
+  countPublishedByPlace(
+    orgId: string,
+    kinds: readonly string[],
+    period: CountingPeriod,
+  ): Promise<PlaceCount[]>;
   /** Places of publishable cases' detentions at or after `since`, each once. */
   recentDetentionPlaceIds(orgId: string, since: Date): Promise<string[]>;
 }

@@ -1,24 +1,48 @@
-import { type PublicStats, publicStatsOf, statsKinds } from '../../domain/stats/public-stats.ts';
+import {
+  countingPeriods,
+  type DayCount,
+  type PlaceCount,
+  type PublicStats,
+  publicStatsOf,
+  statsKinds,
+} from '../../domain/stats/public-stats.ts';
 import type { Ports } from '../ports/ports.ts';
 import { publishingOrganisation, statsPlacesOf } from './publishing-organisation.ts';
 
 /**
  * Public statistics of the cases the organisation marked publishable, with suppression applied:
- * what the dashboard and the open data publish, and nothing else. Both groupings are read in
- * one transaction, so they count the same events.
+ * what the dashboard and the open data publish, and nothing else. Events are read a week at a
+ * time, both groupings of a week in one transaction so that they count the same events; the
+ * caller's `pause` runs between weeks, so that a server can answer other requests meanwhile.
  */
 export async function readPublicStats(
   deps: Pick<Ports, 'unitOfWork' | 'campaigns'>,
+  options: { pause?: () => Promise<void> } = {},
 ): Promise<PublicStats> {
   const campaigns = deps.campaigns.all();
-  return deps.unitOfWork.run(async (repositories) => {
+  const start = await deps.unitOfWork.run(async (repositories) => {
     const orgId = await publishingOrganisation(repositories);
-    if (orgId === null) return publicStatsOf({ byDay: [], byPlace: [], places: [], campaigns });
-    return publicStatsOf({
-      byDay: await repositories.publicStats.countPublishedByDay(orgId, statsKinds),
-      byPlace: await repositories.publicStats.countPublishedByPlace(orgId, statsKinds),
+    if (orgId === null) return null;
+    return {
+      orgId,
       places: await statsPlacesOf(repositories, orgId),
-      campaigns,
-    });
+      span: await repositories.publicStats.eventSpan(orgId, statsKinds),
+    };
   });
+  if (start === null) return publicStatsOf({ byDay: [], byPlace: [], places: [], campaigns });
+  const byDay: DayCount[] = [];
+  const byPlace: PlaceCount[] = [];
+  const periods = start.span === null ? [] : countingPeriods(start.span.first, start.span.last);
+  for (const period of periods) {
+    await options.pause?.();
+    await deps.unitOfWork.run(async (repositories) => {
+      byDay.push(
+        ...(await repositories.publicStats.countPublishedByDay(start.orgId, statsKinds, period)),
+      );
+      byPlace.push(
+        ...(await repositories.publicStats.countPublishedByPlace(start.orgId, statsKinds, period)),
+      );
+    });
+  }
+  return publicStatsOf({ byDay, byPlace, places: start.places, campaigns });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../campaigns/campaign.ts';
 import {
+  countingPeriods,
   type DayCount,
   moscowDayOf,
   type PlaceCount,
@@ -55,6 +56,19 @@ function statsOf(seen: Seen[]) {
 }
 
 describe('public statistics', () => {
+  it('reads events in seven-day stretches from the UTC midnight before the first to past the last', () => {
+    const periods = countingPeriods(
+      new Date('2025-10-07T06:00:00Z'),
+      new Date('2025-10-21T00:00:00Z'),
+    );
+    expect(periods.map((period) => period.from.toISOString().slice(0, 10))).toEqual([
+      '2025-10-07',
+      '2025-10-14',
+      '2025-10-21',
+    ]);
+    expect(periods[2]?.to.toISOString()).toBe('2025-10-28T00:00:00.000Z');
+  });
+
   it('counts a late-evening UTC event on the next Moscow day', () => {
     expect(moscowDayOf({ utcDay: '2025-10-05', lateEvening: true })).toBe('2025-10-06');
     expect(moscowDayOf({ utcDay: '2025-10-05', lateEvening: false })).toBe('2025-10-05');

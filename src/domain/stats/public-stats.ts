@@ -69,6 +69,25 @@ export type PublicStats = {
   places: { place: StatsPlace; counts: PublishedCounts }[];
 };
 
+/** A stretch of time read at once: from `from` (included) to `to` (excluded). */
+export type CountingPeriod = { from: Date; to: Date };
+
+const periodMs = 7 * 86_400_000;
+
+/**
+ * Seven-day stretches from the UTC midnight before `first` to past `last`, each read on its own:
+ * a day grouped in storage never straddles two, and reading a few weeks at a time lets a server
+ * on a synchronous database answer other requests between them.
+ */
+export function countingPeriods(first: Date, last: Date): CountingPeriod[] {
+  const periods: CountingPeriod[] = [];
+  const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
+  for (let from = start; from <= last.getTime(); from += periodMs) {
+    periods.push({ from: new Date(from), to: new Date(from + periodMs) });
+  }
+  return periods;
+}
+
 /** Moscow has kept UTC+3 all year since 2014: from 21:00 UTC it is the next day there. */
 export function moscowDayOf(count: Pick<DayCount, 'utcDay' | 'lateEvening'>): CalendarDate {
   return count.lateEvening ? addCalendarDays(count.utcDay, 1) : count.utcDay;

@@ -2,6 +2,11 @@ import type { Ports } from '../../../app/ports/ports.ts';
 import { readPublicStats } from '../../../app/stats/read-public-stats.ts';
 import type { PublicStats } from '../../../domain/stats/public-stats.ts';
 
+/** Lets the event loop answer what waits, between two reads of the computation. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * The public statistics as last computed. Computing reads every published event (seconds at a
  * million events), so no visitor waits for it but the very first: once the snapshot is older
@@ -19,7 +24,7 @@ export function statsSnapshot(
   function compute(): Promise<PublicStats> {
     if (computing !== null) return computing;
     const startedAt = ports.clock.now().getTime();
-    const next = readPublicStats(ports).then(
+    const next = readPublicStats(ports, { pause: nextTurn }).then(
       (stats) => {
         ready = { at: startedAt, stats };
         computing = null;
