@@ -11,9 +11,10 @@ import { publishingOrganisation, statsPlacesOf } from './publishing-organisation
 
 /**
  * Public statistics of the cases the organisation marked publishable, with suppression applied:
- * what the dashboard and the open data publish, and nothing else. Events are read a week at a
- * time, both groupings of a week in one transaction so that they count the same events; the
- * caller's `pause` runs between weeks, so that a server can answer other requests meanwhile.
+ * what the dashboard and the open data publish, and nothing else. Both groupings of the events
+ * are read in one transaction, so that they count the same events. Given a `pause`, events are
+ * read a week at a time (each week's groupings in one transaction) and the pause runs between
+ * weeks, so that a server on a synchronous database can answer other requests meanwhile.
  */
 export async function readPublicStats(
   deps: Pick<Ports, 'unitOfWork' | 'campaigns'>,
@@ -32,7 +33,13 @@ export async function readPublicStats(
   if (start === null) return publicStatsOf({ byDay: [], byPlace: [], places: [], campaigns });
   const byDay: DayCount[] = [];
   const byPlace: PlaceCount[] = [];
-  const periods = start.span === null ? [] : countingPeriods(start.span.first, start.span.last);
+  const { span } = start;
+  const periods =
+    span === null
+      ? []
+      : options.pause === undefined
+        ? [{ from: span.first, to: new Date(span.last.getTime() + 1) }]
+        : countingPeriods(span.first, span.last);
   for (const period of periods) {
     await options.pause?.();
     await deps.unitOfWork.run(async (repositories) => {

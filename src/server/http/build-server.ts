@@ -54,6 +54,8 @@ export type ServerOptions = {
   intakeLimits?: boolean;
   /** How long the public statistics are served before they are computed again. */
   statsMaxAgeMs?: number;
+  /** Read the statistics a week at a time (SQLite) rather than in one go (PostgreSQL). */
+  statsReadByWeek?: boolean;
   /** The Telegram bot's webhook, when it receives updates that way. */
   telegramWebhook?: TelegramWebhook | null;
 };
@@ -153,6 +155,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
     ports: options.ports,
     publicUrl: options.publicUrl,
     ...(options.statsMaxAgeMs === undefined ? {} : { maxAgeMs: options.statsMaxAgeMs }),
+    ...(options.statsReadByWeek === undefined ? {} : { readByWeek: options.statsReadByWeek }),
   });
   if (options.telegramWebhook) {
     await app.register(telegramWebhookRoutes, { webhook: options.telegramWebhook });
