@@ -63,6 +63,7 @@ runMain(async () => {
     staffAppDir: path.resolve(staffAppDir),
     intakeLimits: config.HABEAS_INTAKE_LIMITS === 'on',
     telegramWebhook: telegram?.webhook ?? null,
+    statsReadByWeek: database.dialect === 'sqlite',
   });
   if (shippedPlaces.added > 0) {
     app.log.info(shippedPlaces, 'shipped places added to existing organisations');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStageBody } from '../contracts/auth.ts';
 import type { CurrentStaffResponse } from '../contracts/staff.ts';
+import { can } from '../domain/access/can.ts';
 import type { CaseFacts } from '../domain/rules/case-facts.ts';
 import { type ApiClient, ApiError, type RevokedSessionsResponse } from './api/api-client.ts';
 import { EnrolTotpPage } from './auth/enrol-totp-page.tsx';
@@ -235,6 +236,15 @@ export function App({ api }: { api: ApiClient }) {
           api={api}
           caseId={view.caseId}
           meId={view.staff.user.id}
+          mayPublish={can(
+            {
+              userId: view.staff.user.id,
+              orgId: view.staff.organisation.id,
+              roles: view.staff.user.roles,
+            },
+            'case.publish',
+            { type: 'organisation', orgId: view.staff.organisation.id },
+          )}
           onCases={() => show({ screen: 'cases', staff: view.staff })}
           onLegalPosition={(facts) =>
             show({

@@ -395,6 +395,15 @@ export type JobsTable = {
   finished_at: string | null;
 };
 
+/** Consent to count a case in public statistics; `publishable` is 0 or 1. */
+export type CasePublicationsTable = {
+  org_id: string;
+  case_id: string;
+  publishable: number;
+  changed_by: string | null;
+  changed_at: string;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   staff_users: StaffUsersTable;
@@ -428,6 +437,7 @@ export type Database = {
   jobs: JobsTable;
   evidence_items: EvidenceItemsTable;
   evidence_chunks: EvidenceChunksTable;
+  case_publications: CasePublicationsTable;
 };
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -61,6 +61,7 @@ describe.each(testDialects())('migrations [$name]', (dialect) => {
         'shifts',
         'evidence_items',
         'evidence_chunks',
+        'case_publications',
       ]),
     );
     for (const table of domainTables) {

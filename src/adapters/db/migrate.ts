@@ -23,6 +23,7 @@ import * as addCaseListIndexes from './migrations/2026-11-29T0950-add-case-list-
 import * as createRosterAndAlerts from './migrations/2026-11-29T1000-create-roster-and-alerts.ts';
 import * as createDocuments from './migrations/2026-11-29T1100-create-documents.ts';
 import * as createEvidence from './migrations/2026-11-29T1110-create-evidence.ts';
+import * as addCasePublication from './migrations/2026-11-29T1120-add-case-publication.ts';
 import * as createStaffTelegramChats from './migrations/2026-11-29T1140-create-staff-telegram-chats.ts';
 
 /** Every migration, in order. Listed by hand so that bundling and `tsx` need no file scanning. */
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1000-create-roster-and-alerts': createRosterAndAlerts,
   '2026-11-29T1100-create-documents': createDocuments,
   '2026-11-29T1110-create-evidence': createEvidence,
+  '2026-11-29T1120-add-case-publication': addCasePublication,
   '2026-11-29T1140-create-staff-telegram-chats': createStaffTelegramChats,
 };
 

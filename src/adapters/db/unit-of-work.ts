@@ -4,6 +4,7 @@ import { alertsRepository } from './alerts.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { caseDocumentsRepository } from './case-documents.repository.ts';
 import { caseFilesRepository } from './case-files.repository.ts';
+import { casePublicationsRepository } from './case-publications.repository.ts';
 import { caseTasksRepository } from './case-tasks.repository.ts';
 import { caseTimelineRepository } from './case-timeline.repository.ts';
 import type { HabeasDatabase } from './database.ts';
@@ -12,6 +13,7 @@ import { evidenceRepository } from './evidence.repository.ts';
 import { jobsRepository } from './jobs.repository.ts';
 import { organisationsRepository } from './organisations.repository.ts';
 import { placesRepository } from './places.repository.ts';
+import { publicStatsRepository } from './public-stats.repository.ts';
 import { recoveryCodesRepository } from './recovery-codes.repository.ts';
 import { rosterRepository } from './roster.repository.ts';
 import { ruleSettingsRepository } from './rule-settings.repository.ts';
@@ -48,6 +50,8 @@ export function kyselyUnitOfWork(
           alerts: alertsRepository(transaction),
           jobs: jobsRepository(transaction),
           evidence: evidenceRepository(transaction, sealing, fileSealing),
+          casePublications: casePublicationsRepository(transaction),
+          publicStats: publicStatsRepository(transaction),
         };
         return work(repositories);
       });

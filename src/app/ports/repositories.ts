@@ -19,6 +19,8 @@ import type { Place, PlaceKind } from '../../domain/places/place.ts';
 import type { Shift } from '../../domain/roster/shift.ts';
 import type { LegalDecision } from '../../domain/rules/legal-decision.ts';
 import type { RuleChoice, RuleDispute } from '../../domain/rules/rule-settings.ts';
+import type { CasePublication } from '../../domain/stats/case-publication.ts';
+import type { CountingPeriod, DayCount, PlaceCount } from '../../domain/stats/public-stats.ts';
 import type { CaseTask, CaseTaskFrame } from '../../domain/tasks/case-task.ts';
 import type { TimelineEvent } from '../../domain/timeline/timeline-event.ts';
 import type { JobRepository } from './job-queue.ts';
@@ -379,6 +381,8 @@ export type Repositories = {
   alerts: AlertRepository;
   jobs: JobRepository;
   evidence: EvidenceRepository;
+  casePublications: CasePublicationRepository;
+  publicStats: PublicStatsRepository;
 };
 
 /**
@@ -441,6 +445,36 @@ export interface EvidenceRepository {
     evidenceId: string,
     review: PublicationReview,
   ): Promise<boolean>;
+}
+
+/** Consent to count cases in public statistics. */
+export interface CasePublicationRepository {
+  /** Null when nobody decided yet: the case is not publishable. */
+  find(orgId: string, caseId: string): Promise<CasePublication | null>;
+  save(publication: CasePublication): Promise<void>;
+}
+
+/**
+ * What public statistics read: events of publishable cases only, grouped so that no case id
+ * and no time of day leaves storage.
+ */
+export interface PublicStatsRepository {
+  /** When the first and the last event of these kinds happened; null when there is none. */
+  eventSpan(orgId: string, kinds: readonly string[]): Promise<{ first: Date; last: Date } | null>;
+  /** Counts of the given kinds' events of publishable cases in the period, by kind and day. */
+  countPublishedByDay(
+    orgId: string,
+    kinds: readonly string[],
+    period: CountingPeriod,
+  ): Promise<DayCount[]>;
+  /** Counts of the given kinds' events of publishable cases in the period, by kind and place. */
+  countPublishedByPlace(
+    orgId: string,
+    kinds: readonly string[],
+    period: CountingPeriod,
+  ): Promise<PlaceCount[]>;
+  /** Places of publishable cases' detentions at or after `since`, each once. */
+  recentDetentionPlaceIds(orgId: string, since: Date): Promise<string[]>;
 }
 
 /** The duty roster and how long an alert waits before it escalates. */

@@ -26,6 +26,7 @@ export type Action =
   | 'case.assign'
   | 'case.merge'
   | 'case.delete'
+  | 'case.publish'
   | 'rules.manage'
   | 'rules.dispute'
   | 'place.list'
@@ -71,6 +72,8 @@ const grants: Record<Action, Partial<Record<Role, Grant>>> = {
   // Deleting destroys the case's key for good (crypto-shredding): retention is the admins' and
   // coordinators' call.
   'case.delete': { admin: 'any', coordinator: 'any' },
+  // Consent to count a case in public statistics is the organisation's call, as merging is.
+  'case.publish': { coordinator: 'any' },
   // Which version of a disputed rule applies is a legal judgement for the organisation.
   'rules.manage': { admin: 'any', coordinator: 'any' },
   'rules.dispute': { admin: 'any', coordinator: 'any', lawyer: 'any' },

@@ -41,6 +41,7 @@ export type AuditAction =
   | 'case.evidence-added'
   | 'case.evidence-reviewed'
   | 'case.deleted'
+  | 'case.publication-changed'
   | 'case.decryption-failed'
   | 'place.added'
   | 'place.edited'

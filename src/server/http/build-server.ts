@@ -21,6 +21,7 @@ import { documentsRoutes } from './api/documents.routes.ts';
 import { evidenceRoutes } from './api/evidence.routes.ts';
 import { importsRoutes } from './api/imports.routes.ts';
 import { placesRoutes } from './api/places.routes.ts';
+import { publicationRoutes } from './api/publication.routes.ts';
 import { reportsRoutes } from './api/reports.routes.ts';
 import { rosterRoutes } from './api/roster.routes.ts';
 import { rulesRoutes } from './api/rules.routes.ts';
@@ -41,6 +42,7 @@ import { homeRoutes } from './public/home.routes.ts';
 import { quickExitRoutes } from './public/quick-exit.routes.ts';
 import { reportFormRoutes } from './public/report-form.routes.ts';
 import { staticRoutes } from './public/static.routes.ts';
+import { statsRoutes } from './public/stats.routes.ts';
 
 export type ServerOptions = {
   ports: Ports;
@@ -54,6 +56,10 @@ export type ServerOptions = {
   rateLimitPerMinute?: number;
   /** Anti-abuse limits of the public intake; off only for load tests. */
   intakeLimits?: boolean;
+  /** How long the public statistics are served before they are computed again. */
+  statsMaxAgeMs?: number;
+  /** Read the statistics a week at a time (SQLite) rather than in one go (PostgreSQL). */
+  statsReadByWeek?: boolean;
   /** The Telegram bot's webhook, when it receives updates that way. */
   telegramWebhook?: TelegramWebhook | null;
 };
@@ -139,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(placesRoutes, { ports: options.ports });
   await app.register(rosterRoutes, { ports: options.ports });
   await app.register(boardRoutes, { ports: options.ports });
+  await app.register(publicationRoutes, { ports: options.ports });
   const intakeLimits = options.intakeLimits ?? true;
   await app.register(reportsRoutes, {
     ports: options.ports,
@@ -152,6 +159,12 @@ export async function buildServer(options: ServerOptions): Promise<HabeasServer>
   await app.register(guideRoutes, { ports: options.ports });
   await app.register(guideDocumentRoutes, { ports: options.ports });
   await app.register(quickExitRoutes);
+  await app.register(statsRoutes, {
+    ports: options.ports,
+    publicUrl: options.publicUrl,
+    ...(options.statsMaxAgeMs === undefined ? {} : { maxAgeMs: options.statsMaxAgeMs }),
+    ...(options.statsReadByWeek === undefined ? {} : { readByWeek: options.statsReadByWeek }),
+  });
   if (options.telegramWebhook) {
     await app.register(telegramWebhookRoutes, { webhook: options.telegramWebhook });
   }

@@ -91,6 +91,7 @@ import {
   telegramLinkCodeResponse,
   telegramLinkResponse,
 } from '../../contracts/staff.ts';
+import { casePublicationResponse } from '../../contracts/stats.ts';
 import {
   type AddCaseTaskRequest,
   type CaseTaskFrameResponse,
@@ -243,6 +244,10 @@ export type ApiClient = {
   caseAlerts(caseId: string): Promise<CaseAlertsResponse>;
   /** Pages the lawyer on duty about the case, as a new detention would. */
   markCaseUrgent(caseId: string): Promise<void>;
+  /** Whether the case counts in public statistics. */
+  casePublication(caseId: string): Promise<CasePublicationResponse>;
+  /** Counts the case in public statistics, or withdraws it (coordinators). */
+  setCasePublication(caseId: string, publishable: boolean): Promise<CasePublicationResponse>;
   /** A dry run of an import; without `columns`, with the mapping the headers suggest. */
   previewImport(upload: SpreadsheetUpload, columns?: ColumnMapping): Promise<ImportPreviewResponse>;
   /** Imports with a mapping, reporting each progress line as the server writes. */
@@ -311,6 +316,7 @@ export type {
   TelegramLinkCodeResponse,
   TelegramLinkResponse,
 };
+export type CasePublicationResponse = z.infer<typeof casePublicationResponse>;
 
 type Call<T> = {
   path: string;
@@ -761,6 +767,18 @@ export function createApiClient(options: { language: () => string }): ApiClient 
         body: {},
       });
     },
+    casePublication: (caseId) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/publication`,
+        schema: casePublicationResponse,
+      }),
+    setCasePublication: (caseId, publishable) =>
+      request({
+        path: `/cases/${encodeURIComponent(caseId)}/publication`,
+        schema: casePublicationResponse,
+        body: { publishable },
+        method: 'PUT',
+      }),
   };
 }
 

@@ -15,6 +15,7 @@ import { formatInstant } from '../ui/format-date.ts';
 import { useSubmission } from '../ui/use-submission.ts';
 import { answerRows, caseName } from './case-labels.ts';
 import { DraftMatterPanel } from './draft-matter-panel.tsx';
+import { PublicationPanel } from './publication-panel.tsx';
 import { CaseTasksPanel } from './tasks-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 
@@ -31,6 +32,8 @@ type CasePageProps = {
   onCases: () => void;
   /** With the case's facts once it is open, for the rules to read. */
   onLegalPosition: (facts: CaseFacts | null) => void;
+  /** Whether the reader decides if cases count in public statistics. */
+  mayPublish?: boolean;
 };
 
 function InstantText({ instant }: { instant: string }) {
@@ -153,7 +156,14 @@ function Duplicates({
  * One case as its reader's key opens it: the people in it and the hotline report, answer by
  * answer. Each opening is recorded on the server, and the page says so.
  */
-export function CasePage({ api, caseId, meId, onCases, onLegalPosition }: CasePageProps) {
+export function CasePage({
+  api,
+  caseId,
+  meId,
+  onCases,
+  onLegalPosition,
+  mayPublish = false,
+}: CasePageProps) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [closedNow, setClosedNow] = useState(false);
@@ -277,6 +287,7 @@ export function CasePage({ api, caseId, meId, onCases, onLegalPosition }: CasePa
           <Duplicates api={api} file={load.file} onMerged={() => refresh(load.questionnaire)} />
           <CaseTasksPanel api={api} caseId={caseId} />
           <CaseDocumentsPanel api={api} caseId={caseId} open={load.file.status === 'open'} />
+          <PublicationPanel api={api} caseId={caseId} mayChange={mayPublish} />
         </>
       ) : null}
       <nav className="case-links">

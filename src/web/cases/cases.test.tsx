@@ -343,6 +343,10 @@ describe('cases', () => {
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       ...casePageRoutes(reported.id),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);
@@ -388,6 +392,10 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: current }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/close`]: () => {
         current = { ...caseFile, status: 'closed' };
         return { status: 204 };
@@ -422,6 +430,10 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => errorReply(403, 'KEY_UNAVAILABLE', refusal),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       ...questionnaireRoute,
     });
     startApp(`/staff/cases/${reported.id}`, server);
@@ -439,6 +451,10 @@ describe('cases', () => {
       'GET /api/v1/me': () => coordinator,
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/close`]: () => errorReply(403, 'FORBIDDEN', refusal),
       ...casePageRoutes(reported.id),
       ...questionnaireRoute,
@@ -459,10 +475,18 @@ describe('cases', () => {
       'GET /api/v1/cases?status=open': () => list([reported, assigned]),
       [`GET ${casePath}`]: () => ({ status: 200, body: caseFile }),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`GET /api/v1/cases/${assigned.id}`]: () => ({ status: 200, body: bare }),
       ...casePageRoutes(reported.id),
       ...casePageRoutes(assigned.id),
       [`GET /api/v1/cases/${assigned.id}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET /api/v1/cases/${assigned.id}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       ...questionnaireRoute,
     });
     const user = startApp('/staff/cases', server);

@@ -99,6 +99,10 @@ function caseRoutes(tasks: CaseTask[]) {
     'GET /api/v1/places': (): FakeReply => ({ status: 200, body: { places: [] } }),
     [`GET ${casePath}/alerts`]: (): FakeReply => ({ status: 200, body: [] }),
     ...documentRoutes(caseId),
+    [`GET ${casePath}/publication`]: (): FakeReply => ({
+      status: 200,
+      body: { publishable: false, changedAt: null, changedBy: null },
+    }),
   };
 }
 

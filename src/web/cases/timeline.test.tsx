@@ -126,6 +126,10 @@ describe('draft matter', () => {
       [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`PUT ${casePath}/draft-matter`]: (request) => {
         saved.push(request.body);
         return saved.length === 1
@@ -199,6 +203,10 @@ describe('legal position of a case', () => {
       [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
     });
     const user = startApp(`/staff/cases/${caseFile.id}`, server);
 
@@ -222,6 +230,10 @@ describe('case timeline', () => {
       [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/timeline`]: (request) => {
         const body = request.body as {
           occurredAt: string;
@@ -288,6 +300,10 @@ describe('case timeline', () => {
       [`GET ${casePath}/evidence`]: () => ({ status: 200, body: { items: [] } }),
       ...placeRoutes([centre]),
       [`GET ${casePath}/alerts`]: () => ({ status: 200, body: [] }),
+      [`GET ${casePath}/publication`]: () => ({
+        status: 200,
+        body: { publishable: false, changedAt: null, changedBy: null },
+      }),
       [`POST ${casePath}/timeline`]: () => ({
         status: 422,
         body: {

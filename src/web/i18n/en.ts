@@ -485,6 +485,15 @@ export const en: EnglishMessages = {
     minutes: '{{minutes}} min',
     backHome: 'Back to the workspace',
   },
+  publication: {
+    title: 'Public statistics',
+    counted: 'The case counts in public statistics.',
+    notCounted: 'The case does not count in public statistics.',
+    allow: 'Count in statistics',
+    withdraw: 'Stop counting in statistics',
+    explain:
+      'Statistics take only the kind of event, the week and the place — no names, no dates. A coordinator decides; each change is audited.',
+  },
   alerts: {
     title: 'Alerts',
     none: 'No alerts on this case.',

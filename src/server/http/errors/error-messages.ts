@@ -85,6 +85,11 @@ export const errorMeanings: Record<ErrorCode, ErrorMeaning> = {
     ru: 'Дело закрыто: в нём ничего нельзя изменить.',
     en: 'The case is closed: nothing in it can be changed.',
   },
+  CASE_MERGED: {
+    status: 409,
+    ru: 'Это дело объединено с другим: решайте о нём в деле, куда оно вошло.',
+    en: 'This case was merged into another: decide on it in the case it went into.',
+  },
   VALIDATION_FAILED: {
     status: 400,
     ru: 'Проверьте заполнение полей.',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { followUpReport } from '../../../app/intake/follow-up-report.ts';
 import { hotlineQuestionnaireId } from '../../../app/intake/submit-report.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
+import { readRiskNote } from '../../../app/stats/read-risk-note.ts';
 import { followUpParams } from '../../../contracts/intake.ts';
 import type { FollowUpStatus } from '../../../domain/intake/report.ts';
 import type { Language } from '../language.ts';
@@ -9,6 +10,7 @@ import { html } from './html.ts';
 import { registerIntakeProblemPages, sendProblemPage } from './intake-problem-page.ts';
 import { pageLanguage } from './page-language.ts';
 import { publicPage } from './public-page.ts';
+import { riskNoteSection } from './risk-note-view.ts';
 
 export type FollowUpRoutesOptions = { ports: Ports; limits: boolean };
 
@@ -103,7 +105,8 @@ ${justSent}
 <dl class="facts">
 <dt>${t.status}</dt><dd>${t.statuses[status]}</dd>
 <dt>${t.receivedAt}</dt><dd><time datetime="${followUp.receivedAt.toISOString()}">${wallClock(followUp.receivedAt, offset)}</time> (UTC${offset})</dd>
-</dl>`;
+</dl>
+${riskNoteSection(language, await readRiskNote(ports))}`;
       return reply
         .type('text/html; charset=utf-8')
         .send(publicPage({ language, title: t.title, body, noindex: true }));

@@ -10,6 +10,7 @@ const text = {
     guide: 'Что делать: пошаговый помощник',
     lead: 'Habeas — система правозащитной группы для помощи призывникам, которых незаконно задерживают.',
     staff: 'Вход для сотрудников',
+    stats: 'Статистика задержаний',
     privacy: 'Эта страница не загружает ничего со сторонних сайтов и работает без JavaScript.',
   },
   en: {
@@ -18,6 +19,7 @@ const text = {
     guide: 'What to do: a step-by-step guide',
     lead: 'Habeas is a rights group’s system for helping conscripts who are unlawfully detained.',
     staff: 'Staff login',
+    stats: 'Detention statistics',
     privacy: 'This page loads nothing from other sites and works without JavaScript.',
   },
 } satisfies Record<Language, Record<string, string>>;
@@ -39,6 +41,7 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
 <p>${t.lead}</p>
 <p><a class="report-link" href="/report?lang=${language}">${t.report}</a></p>
 <ul class="actions"><li><a href="/guide?lang=${language}">${t.guide}</a></li>
+<li><a href="/stats?lang=${language}">${t.stats}</a></li>
 <li><a href="/staff/">${t.staff}</a></li></ul>
 <p class="muted">${t.privacy}</p>`;
       return reply
