@@ -11,15 +11,16 @@ import { sqliteTestDialect, type TestDatabase } from './test-databases.ts';
 /** A server on a test database, with the staff app directory left empty. */
 export function buildTestServer(
   ports: Ports,
-  overrides: { rateLimitPerMinute?: number } = {},
+  overrides: { rateLimitPerMinute?: number; intakeLimits?: boolean; staffAppDir?: string } = {},
 ): Promise<HabeasServer> {
   return buildServer({
     ports,
     publicUrl: 'http://localhost:8080',
     trustProxy: false,
     logLevel: 'silent',
-    staffAppDir: 'no-staff-app-in-tests',
+    staffAppDir: overrides.staffAppDir ?? 'no-staff-app-in-tests',
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? 10_000,
+    intakeLimits: overrides.intakeLimits ?? true,
   });
 }
 
