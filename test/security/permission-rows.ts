@@ -422,7 +422,7 @@ export const permissionRows: PermissionRow[] = [
     scopes: organisation,
     allowed: holds('place.list'),
     status: 200,
-    request: () => ({ method: 'GET', url: '/api/v1/places' }),
+    request: () => ({ method: 'GET', url: '/api/v1/places?q=%D1%81%D1%83%D0%B4' }),
   },
   {
     method: 'GET',
