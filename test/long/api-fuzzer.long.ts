@@ -23,7 +23,7 @@ describe('the API under 100,000 generated requests', () => {
     console.log(
       `${outcome.sent} requests over ${target.operations.length} operations in ${seconds.toFixed(0)} s (${(outcome.sent / seconds).toFixed(0)}/s); ${statuses}`,
     );
-    expect(outcome.failures).toEqual([]);
+    expect(outcome.failures, `fast-check seed ${outcome.seed}`).toEqual([]);
     expect(outcome.sent).toBe(runs);
     const thin = target.operations
       .map((operation) => `${operation.method} ${operation.path}`)

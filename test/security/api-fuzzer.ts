@@ -792,6 +792,8 @@ export function isFailure(response: FuzzResponse): boolean {
 }
 
 export type FuzzOutcome = {
+  /** fast-check's seed: the same seed on the same server state draws the same requests. */
+  seed: number;
   sent: number;
   byOperation: Map<string, number>;
   /** Milliseconds spent on each operation, generation excluded. */
@@ -804,8 +806,13 @@ export type FuzzOutcome = {
  * Sends `runs` generated requests, spread evenly over the operations. Failures are collected,
  * not thrown, so that one run reports every kind of failure it found.
  */
-export async function fuzz(target: FuzzTarget, runs: number, seed?: number): Promise<FuzzOutcome> {
+export async function fuzz(
+  target: FuzzTarget,
+  runs: number,
+  seed = Date.now() % 2 ** 31,
+): Promise<FuzzOutcome> {
   const outcome: FuzzOutcome = {
+    seed,
     sent: 0,
     byOperation: new Map(),
     timeByOperation: new Map(),
@@ -842,7 +849,7 @@ export async function fuzz(target: FuzzTarget, runs: number, seed?: number): Pro
         });
       return true;
     }),
-    { numRuns: runs, ...(seed === undefined ? {} : { seed }), endOnFailure: true },
+    { numRuns: runs, seed, endOnFailure: true },
   );
   return outcome;
 }
