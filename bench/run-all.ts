@@ -5,7 +5,7 @@
  * Each benchmark prints one block: a first line `name: headline` and indented details.
  * `npm run bench -- sealing intake` runs only those, and rewrites only their rows.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,7 +78,7 @@ function rowOf(outcome: Outcome, startedAt: Date, machineLine: string): string {
 function figures(previous: string, rows: Map<string, string>): string {
   const kept = new Map<string, string>();
   for (const line of previous.split('\n')) {
-    const name = /^\| ([\w-]+) \| `npm run bench:/.exec(line)?.[1];
+    const name = /^\|\s*([\w-]+)\s*\|\s*`npm run bench:/.exec(line)?.[1];
     if (name !== undefined) kept.set(name, line);
   }
   for (const [name, row] of rows) kept.set(name, row);
@@ -121,5 +121,10 @@ writeFileSync(
     ? `${doc.trimEnd()}\n\n## Figures\n\n${generated}\n`
     : `${doc.slice(0, from)}${generated}${doc.slice(to + end.length)}`,
 );
+// The table as Biome would format it, so that the lint stays green.
+spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', docPath], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.stdout.write(`\nwrote ${path.relative(root, docPath)}\n`);
 if (failed) process.exitCode = 1;
