@@ -3,7 +3,7 @@
  * the case page's use case, on the same durable SQLite file (or PostgreSQL with
  * `-- --postgres <url>`). Also prints where an import's time goes: reading and checking the
  * rows, and writing them, of which sealing each case's key to its recipients is the bulk.
- * Run with `npm run bench:import`.
+ * Run with `npm run bench:case-import`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

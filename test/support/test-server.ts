@@ -11,15 +11,16 @@ import { sqliteTestDialect, type TestDatabase } from './test-databases.ts';
 /** A server on a test database, with the staff app directory left empty. */
 export function buildTestServer(
   ports: Ports,
-  overrides: { rateLimitPerMinute?: number } = {},
+  overrides: { rateLimitPerMinute?: number; intakeLimits?: boolean; staffAppDir?: string } = {},
 ): Promise<HabeasServer> {
   return buildServer({
     ports,
     publicUrl: 'http://localhost:8080',
     trustProxy: false,
     logLevel: 'silent',
-    staffAppDir: 'no-staff-app-in-tests',
+    staffAppDir: overrides.staffAppDir ?? 'no-staff-app-in-tests',
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? 10_000,
+    intakeLimits: overrides.intakeLimits ?? true,
   });
 }
 
@@ -63,7 +64,7 @@ type InjectInput = {
  * A browser-like client for `inject`: keeps cookies between requests and sends the CSRF token
  * the server handed out, as the staff app does.
  */
-export function browserSession(server: HabeasServer) {
+export function browserSession(server: HabeasServer, from: { remoteAddress?: string } = {}) {
   const cookies = new Map<string, string>();
   let csrfToken: string | undefined;
 
@@ -84,6 +85,7 @@ export function browserSession(server: HabeasServer) {
       csrfToken = (issued.json() as { csrfToken: string }).csrfToken;
     }
     const response = await server.app.inject({
+      ...(from.remoteAddress === undefined ? {} : { remoteAddress: from.remoteAddress }),
       method: input.method,
       url: input.url,
       headers: {
@@ -116,12 +118,16 @@ export function browserSession(server: HabeasServer) {
  */
 export async function signInOverHttp(
   harness: { server: HabeasServer; ports: Ports; clock: ReturnType<typeof testClock> },
-  staffOf: { orgId: string; roles: Role[] },
+  staffOf: { orgId: string; roles: Role[]; remoteAddress?: string },
 ) {
   const { server, ports, clock } = harness;
-  const staff = await buildEnrolledStaff(ports, staffOf);
+  const staff = await buildEnrolledStaff(ports, { orgId: staffOf.orgId, roles: staffOf.roles });
   clock.advance(31_000);
-  const browser = browserSession(server);
+  // Login routes are rate-limited per address: many sign-ins in a minute come from many addresses.
+  const browser = browserSession(
+    server,
+    staffOf.remoteAddress === undefined ? {} : { remoteAddress: staffOf.remoteAddress },
+  );
   await browser.post('/api/v1/auth/login', { email: staff.email, password: testPassword });
   await browser.post('/api/v1/auth/second-factor', {
     code: await totpCodeAt(ports, staff.totpSecret),

@@ -125,6 +125,13 @@ describe('reading CSV', () => {
     expect(sheet.headers).toEqual(['ФИО', 'Примечания']);
     expect(await rowsOf(sheet)).toEqual([{ line: 2, cells: ['Петров, Иван', 'две\nстроки'] }]);
   });
+
+  it('refuses text whose quotes do not close where a cell ends', async () => {
+    const text = new TextEncoder().encode('{"a":1,"a":2}');
+    await expect(spreadsheets.read(text, 'csv', limits)).rejects.toMatchObject({
+      reason: 'damaged',
+    });
+  });
 });
 
 describe('recognising files by content', () => {

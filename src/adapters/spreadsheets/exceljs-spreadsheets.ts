@@ -158,10 +158,15 @@ async function readCsv(bytes: Uint8Array, limits: SheetLimits): Promise<Sheet> {
   const workbook = new ExcelJS.Workbook();
   // Every value stays text as written: the domain reads dates the Russian way, exceljs would
   // read 03-04-2006 the American way.
-  const worksheet = await workbook.csv.read(Readable.from([text]), {
-    map: (value: unknown) => (value === '' ? null : value),
-    parserOptions: { delimiter: detectDelimiter(text) },
-  });
+  // A quote left open or closed mid-cell fails in the CSV parser, not in the rows.
+  const worksheet = await workbook.csv
+    .read(Readable.from([text]), {
+      map: (value: unknown) => (value === '' ? null : value),
+      parserOptions: { delimiter: detectDelimiter(text) },
+    })
+    .catch(() => {
+      throw new SpreadsheetUnreadableError('damaged', 'the CSV text could not be parsed');
+    });
   async function* rows() {
     for (let line = 1; line <= worksheet.rowCount; line += 1) {
       yield { line, cells: cellsOf(worksheet.getRow(line).values) };
