@@ -262,6 +262,8 @@ export type GuideResultView = {
   raw: Readonly<Record<string, string>>;
   situation: Extract<Situation, { ok: true }>;
   firstStepId: string;
+  /** Stations where detentions were reported lately: where to take care with the metro. */
+  riskNote: Html;
 };
 
 /**
@@ -321,6 +323,7 @@ ${advice}
 <p class="muted">${t.asOf(shownDate(situation.asOf))}</p>
 <p class="notice no-print">${t.privacy}</p>
 ${heldNow ? [report, adviceSection] : [adviceSection, report]}
+${view.riskNote}
 ${documents}
 <section aria-labelledby="findings-title">
 <h2 id="findings-title">${t.findingsTitle}</h2>

@@ -135,6 +135,9 @@ describe('the rights guide', () => {
     expect(page).toContain('Уверенность высокая');
     expect(page).toContain('Уверенность низкая');
     expect(page).toContain('data-kind="lawyer-access-complaint"');
+    // Where detentions were reported lately (none published in this database yet).
+    expect(page).toContain('Где задерживали в последние дни');
+    expect(page).toContain('нам не сообщали о задержаниях в метро');
     expect(page).toContain('<form method="get" action="/report">');
     // Held right now: reporting to the group comes before everything else.
     expect(page.indexOf('id="report-title"')).toBeLessThan(page.indexOf('id="advice-title"'));

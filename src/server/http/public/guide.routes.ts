@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { explainSituation } from '../../../app/guide/explain-situation.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
+import { readRiskNote } from '../../../app/stats/read-risk-note.ts';
 import { checkGuide, type GuideCheck } from '../../../domain/guide/guide-answers.ts';
 import { guideQuestionnaire } from '../../../domain/guide/guide-questionnaire.ts';
 import {
@@ -17,6 +18,7 @@ import { guideAnswersOf, registerGuideProblemPages } from './guide-problem-page.
 import { answersQuery, renderGuideResult, renderGuideStep } from './guide-view.ts';
 import { pageLanguage } from './page-language.ts';
 import { publicPage } from './public-page.ts';
+import { riskNoteSection } from './risk-note-view.ts';
 
 export type GuideRoutesOptions = { ports: Ports };
 
@@ -160,6 +162,7 @@ export const guideRoutes: FastifyPluginAsync<GuideRoutesOptions> = async (app, {
         raw: rawAnswersOf(walked.answers),
         situation,
         firstStepId: form.steps[0]?.id ?? '',
+        riskNote: riskNoteSection(query.language, await readRiskNote(ports)),
       });
       return reply
         .type('text/html; charset=utf-8')
