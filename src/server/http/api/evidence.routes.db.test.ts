@@ -203,6 +203,15 @@ describe.each(testDialects())('evidence over HTTP [$name]', (dialect) => {
     const notMultipart = await lawyer.browser.post(evidence, { file: 'x' });
     expect(notMultipart.statusCode).toBe(415);
 
+    // A body that claims to be multipart and is not: refused as unreadable, never a server error.
+    const garbled = await send(
+      lawyer.browser,
+      evidence,
+      Buffer.from(`{"x":"${'x'.repeat(4000)}"}`),
+    );
+    expect(garbled.statusCode).toBe(400);
+    expect(garbled.json().error.code).toBe('MALFORMED_BODY');
+
     const volunteer = await signedIn(['volunteer']);
     const stranger = await send(
       volunteer.browser,

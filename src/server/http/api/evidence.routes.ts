@@ -65,6 +65,21 @@ async function upload(request: FastifyRequest): Promise<{
 }> {
   if (!request.isMultipart())
     throw Object.assign(new Error('not a multipart upload'), { statusCode: 415 });
+  try {
+    return await firstFileOf(request);
+  } catch (error) {
+    // A body the multipart parser cannot read (no boundary, a part cut short) is the client's
+    // fault: our own refusals carry their status, the parser's do not.
+    if (error instanceof Error && 'statusCode' in error) throw error;
+    throw Object.assign(new Error('unreadable multipart body'), { statusCode: 400 });
+  }
+}
+
+async function firstFileOf(request: FastifyRequest): Promise<{
+  fileName: string;
+  bytes: Uint8Array;
+  timelineEventId: string | null;
+}> {
   let timelineEventId: string | null = null;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
