@@ -121,6 +121,20 @@ const both =
     first(actor, scope) && second(actor, scope);
 
 const organisation: readonly Scope[] = ['organisation'];
+/** A document or file id no case has. */
+const absentId = '01930000-0000-7000-8000-0000000000ff';
+const multipartBoundary = 'matrix';
+const svgUpload = Buffer.from(
+  [
+    `--${multipartBoundary}`,
+    'Content-Disposition: form-data; name="file"; filename="door.svg"',
+    'Content-Type: image/svg+xml',
+    '',
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>',
+    `--${multipartBoundary}--`,
+    '',
+  ].join('\r\n'),
+);
 const at = '2026-11-29T11:00:00+03:00';
 
 export const permissionRows: PermissionRow[] = [
@@ -574,6 +588,201 @@ export const permissionRows: PermissionRow[] = [
     allowed: on('case.update'),
     status: 201,
     request: (f) => ({ method: 'POST', url: `/api/v1/cases/${f.caseId}/alerts`, body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/me/telegram',
+    scopes: organisation,
+    allowed: signedIn,
+    status: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/me/telegram' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/me/telegram/link-code',
+    scopes: organisation,
+    allowed: signedIn,
+    // The test server runs no bot: the code is refused, to everyone alike.
+    status: 409,
+    request: () => ({ method: 'POST', url: '/api/v1/me/telegram/link-code', body: {} }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/me/telegram',
+    scopes: organisation,
+    allowed: signedIn,
+    status: 200,
+    request: () => ({ method: 'DELETE', url: '/api/v1/me/telegram', body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/documents/templates',
+    scopes: organisation,
+    allowed: signedIn,
+    status: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/documents/templates' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/documents',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 200,
+    reads: on('case.read'),
+    request: (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseId}/documents` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/documents/prepare',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 200,
+    reveals: ['fullName'],
+    discloses: on('case.read'),
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${f.caseId}/documents/prepare?kind=lawyer-access-complaint`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/:caseId/documents',
+    scopes: caseScopes,
+    allowed: on('case.update'),
+    // The fixture case lacks what the complaint needs: refused naming the fields, after access,
+    // and nothing is recorded as read since nothing was made.
+    status: 422,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${f.caseId}/documents`,
+      body: { kind: 'lawyer-access-complaint', values: {} },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/documents/batch',
+    scopes: caseScopes,
+    allowed: on('case.update'),
+    status: 422,
+    reads: on('case.update'),
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/v1/documents/batch',
+      body: { kind: 'lawyer-access-complaint', caseIds: [f.caseId], values: {} },
+    }),
+  },
+  // Routes about one document or file of a case: the fixture case has none, so those allowed
+  // are told it is not there (404), and the others are refused before anything is looked up.
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/documents/:documentId/files/:format',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 404,
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${f.caseId}/documents/${absentId}/files/pdf`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/:caseId/documents/:documentId/tracking',
+    scopes: caseScopes,
+    allowed: on('case.update'),
+    status: 404,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${f.caseId}/documents/${absentId}/tracking`,
+      body: { step: 'extended' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/evidence',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 200,
+    reads: on('case.read'),
+    request: (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseId}/evidence` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/:caseId/evidence',
+    scopes: caseScopes,
+    allowed: on('case.update'),
+    // An SVG: those allowed get the file refused by content (415), the others are refused first.
+    status: 415,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${f.caseId}/evidence`,
+      headers: { 'content-type': `multipart/form-data; boundary=${multipartBoundary}` },
+      body: svgUpload,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/evidence/:evidenceId/original',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 404,
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${f.caseId}/evidence/${absentId}/original`,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/evidence/:evidenceId/custody-sheet',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 404,
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${f.caseId}/evidence/${absentId}/custody-sheet`,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/evidence/:evidenceId/publication-copy',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 404,
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${f.caseId}/evidence/${absentId}/publication-copy`,
+    }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/cases/:caseId/evidence/:evidenceId/review',
+    scopes: caseScopes,
+    allowed: on('case.update'),
+    status: 404,
+    request: (f) => ({
+      method: 'PUT',
+      url: `/api/v1/cases/${f.caseId}/evidence/${absentId}/review`,
+      body: { boxes: [], publishable: false },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:caseId/publication',
+    scopes: caseScopes,
+    allowed: on('case.read'),
+    status: 200,
+    request: (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseId}/publication` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/cases/:caseId/publication',
+    scopes: caseScopes,
+    allowed: both(holds('case.publish'), on('case.read')),
+    status: 200,
+    request: (f) => ({
+      method: 'PUT',
+      url: `/api/v1/cases/${f.caseId}/publication`,
+      body: { publishable: true },
+    }),
   },
 ];
 
