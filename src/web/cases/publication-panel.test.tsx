@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile } from '../api/api-client.ts';
+import { buildCaseFile, minimalHotline } from '../testing/case-fixtures.ts';
 import { casePageRoutes } from '../testing/case-page-routes.ts';
 import { type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
@@ -24,44 +24,14 @@ function me(roles: string[]): FakeReply {
   };
 }
 
-const caseFile: CaseFile = {
+const caseFile: CaseFile = buildCaseFile({
   id: caseId,
   status: 'closed',
   assigneeIds: ['0190b8a0-0000-7000-8000-000000000004'],
   createdAt: new Date(2026, 10, 20, 9, 0).toISOString(),
-  persons: [],
-  report: null,
-  laterReports: [],
-  mergedInto: null,
-  likelyDuplicates: [],
-  timeline: [],
-  custody: null,
-  draftMatter: { deferments: [], appeals: [] },
-  facts: {},
-};
+});
 
-const hotline: Questionnaire = {
-  questionnaireId: 'hotline',
-  version: 1,
-  title: { ru: 'Сообщить о задержании', en: 'Report a detention' },
-  defaultOffset: '+03:00',
-  steps: [
-    {
-      id: 'what',
-      title: { ru: 'Что случилось', en: 'What happened' },
-      questions: [
-        {
-          id: 'situation',
-          kind: 'text',
-          maxLength: 200,
-          required: false,
-          dataClass: 'operational',
-          label: { ru: 'Что случилось?', en: 'What happened?' },
-        },
-      ],
-    },
-  ],
-};
+const hotline = minimalHotline;
 
 function routes(roles: string[]) {
   return {

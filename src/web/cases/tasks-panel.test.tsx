@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, CaseTask } from '../api/api-client.ts';
+import { buildCaseFile, minimalHotline } from '../testing/case-fixtures.ts';
 import { documentRoutes } from '../testing/document-fixtures.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
@@ -24,21 +24,11 @@ const caseId = '0190b8a0-0000-7000-8000-0000000c0003';
 const casePath = `/api/v1/cases/${caseId}`;
 const tasksPath = `${casePath}/tasks`;
 
-const caseFile: CaseFile = {
+const caseFile: CaseFile = buildCaseFile({
   id: caseId,
-  status: 'open',
   assigneeIds: ['0190b8a0-0000-7000-8000-000000000004'],
   createdAt: new Date(2026, 10, 20, 9, 0).toISOString(),
-  persons: [],
-  report: null,
-  laterReports: [],
-  mergedInto: null,
-  likelyDuplicates: [],
-  timeline: [],
-  custody: null,
-  draftMatter: { deferments: [], appeals: [] },
-  facts: {},
-};
+});
 
 // Sunday 29 November 2026, 13:00 on the reader's clock, whatever the machine's time zone.
 const now = new Date(2026, 10, 29, 13, 0);
@@ -66,28 +56,7 @@ const coming = buildTask({
   dueAt: new Date(2026, 11, 2, 9, 30).toISOString(),
 });
 
-const hotline: Questionnaire = {
-  questionnaireId: 'hotline',
-  version: 1,
-  title: { ru: 'Сообщить о задержании', en: 'Report a detention' },
-  defaultOffset: '+03:00',
-  steps: [
-    {
-      id: 'what',
-      title: { ru: 'Что случилось', en: 'What happened' },
-      questions: [
-        {
-          id: 'situation',
-          kind: 'text',
-          maxLength: 200,
-          required: false,
-          dataClass: 'operational',
-          label: { ru: 'Что случилось?', en: 'What happened?' },
-        },
-      ],
-    },
-  ],
-};
+const hotline = minimalHotline;
 
 function caseRoutes(tasks: CaseTask[]) {
   return {

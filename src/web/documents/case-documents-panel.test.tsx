@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseDocument, CaseFile } from '../api/api-client.ts';
+import { buildCaseFile, minimalHotline } from '../testing/case-fixtures.ts';
 import { casePageRoutes } from '../testing/case-page-routes.ts';
 import {
   buildCaseDocument,
@@ -28,44 +28,12 @@ const me: FakeReply = {
   },
 };
 
-const caseFile: CaseFile = {
+const caseFile: CaseFile = buildCaseFile({
   id: caseId,
-  status: 'open',
   assigneeIds: [lawyerId],
-  createdAt: '2026-11-20T09:00:00.000Z',
-  persons: [],
-  report: null,
-  laterReports: [],
-  mergedInto: null,
-  likelyDuplicates: [],
-  timeline: [],
-  custody: null,
-  draftMatter: { deferments: [], appeals: [] },
-  facts: {},
-};
+});
 
-const hotline: Questionnaire = {
-  questionnaireId: 'hotline',
-  version: 1,
-  title: { ru: 'Сообщить о задержании', en: 'Report a detention' },
-  defaultOffset: '+03:00',
-  steps: [
-    {
-      id: 'what',
-      title: { ru: 'Что случилось', en: 'What happened' },
-      questions: [
-        {
-          id: 'situation',
-          kind: 'text',
-          maxLength: 200,
-          required: false,
-          dataClass: 'operational',
-          label: { ru: 'Что случилось?', en: 'What happened?' },
-        },
-      ],
-    },
-  ],
-};
+const hotline = minimalHotline;
 
 function routes(documents: CaseDocument[], extra: Record<string, () => FakeReply> = {}) {
   return {

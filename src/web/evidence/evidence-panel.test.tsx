@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Questionnaire } from '../../domain/intake/questionnaire.ts';
 import type { CaseFile, EvidenceItem } from '../api/api-client.ts';
+import { buildCaseFile, minimalHotline } from '../testing/case-fixtures.ts';
 import { casePageRoutes } from '../testing/case-page-routes.ts';
 import { errorReply, type FakeReply, fakeServer } from '../testing/fake-server.ts';
 import { startApp } from '../testing/start-app.tsx';
@@ -20,16 +20,10 @@ const caseId = '0190b8a0-0000-7000-8000-0000000c0003';
 const casePath = `/api/v1/cases/${caseId}`;
 const eventId = '0190b8a0-0000-7000-8000-0000000e0001';
 
-const caseFile: CaseFile = {
+const caseFile: CaseFile = buildCaseFile({
   id: caseId,
-  status: 'open',
   assigneeIds: [meId],
   createdAt: '2026-11-29T06:00:00.000Z',
-  persons: [],
-  report: null,
-  laterReports: [],
-  mergedInto: null,
-  likelyDuplicates: [],
   timeline: [
     {
       id: '0190b8a0-0000-7000-8000-0000000e0000',
@@ -52,33 +46,9 @@ const caseFile: CaseFile = {
       recordedAt: '2026-11-29T09:31:00.000Z',
     },
   ],
-  custody: null,
-  draftMatter: { deferments: [], appeals: [] },
-  facts: {},
-};
+});
 
-const hotline: Questionnaire = {
-  questionnaireId: 'hotline',
-  version: 1,
-  title: { ru: 'Сообщить о задержании', en: 'Report a detention' },
-  defaultOffset: '+03:00',
-  steps: [
-    {
-      id: 'what',
-      title: { ru: 'Что случилось', en: 'What happened' },
-      questions: [
-        {
-          id: 'situation',
-          kind: 'text',
-          maxLength: 200,
-          required: false,
-          dataClass: 'operational',
-          label: { ru: 'Что случилось?', en: 'What happened?' },
-        },
-      ],
-    },
-  ],
-};
+const hotline = minimalHotline;
 
 const sha256 = 'a'.repeat(64);
 
