@@ -13,7 +13,7 @@ import { type RunningServer, startServer } from '../support/running-server.ts';
 
 type Figures = {
   accessibility: number;
-  performance: number;
+  performance: number | null;
   bytes: number;
   scriptBytes: number;
   /** Audits of the two categories that did not pass, to say what fell short. */
@@ -40,7 +40,9 @@ async function audit(url: string, port: number): Promise<Figures> {
     .map((entry) => `${entry.id}: ${entry.displayValue ?? entry.score}`);
   return {
     accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
-    performance: Math.round((categories.performance?.score ?? 0) * 100),
+    // Null when Lighthouse could not measure the run (a trace it failed to read), not a slow page.
+    performance:
+      categories.performance?.score == null ? null : Math.round(categories.performance.score * 100),
     bytes: audits['total-byte-weight']?.numericValue ?? Number.POSITIVE_INFINITY,
     scriptBytes:
       summary?.items.find((item) => item.resourceType === 'script')?.transferSize ??
@@ -84,12 +86,16 @@ describe.skipIf(!chromiumAvailable())('Lighthouse on the public pages', () => {
   it('scores accessibility 100 and performance ≥ 95, within 150 KB and with no JavaScript', async () => {
     const missed: string[] = [];
     for (const page of publicPages) {
-      const figures = await audit(`${server.baseUrl}${pathOf(page, fixture)}`, chrome.port);
+      const url = `${server.baseUrl}${pathOf(page, fixture)}`;
+      let figures = await audit(url, chrome.port);
+      // A run Lighthouse could not measure is run again once; a page measured slow is not.
+      if (figures.performance === null) figures = await audit(url, chrome.port);
       console.log(
         `${page.name}: accessibility ${figures.accessibility}, performance ${figures.performance}, ${(figures.bytes / 1024).toFixed(1)} KB, ${figures.scriptBytes} bytes of script`,
       );
       if (
         figures.accessibility < 100 ||
+        figures.performance === null ||
         figures.performance < 95 ||
         figures.bytes > 150 * 1024 ||
         figures.scriptBytes !== 0
