@@ -23,17 +23,29 @@ function round(value: number): string {
 
 type Bar = { label: string; count: PublishedCount };
 
+/** What names a chart for screen readers: its id, title and description. */
+type ChartLabels = { id: string; title: string; description: string };
+
+/** The inline SVG around a chart's shapes, titled and described for screen readers. */
+function chartFrame(
+  labels: ChartLabels,
+  size: { width: number; height: number; className?: string },
+  shapes: Html,
+): Html {
+  return html`<svg class="${size.className ?? 'chart'}" viewBox="0 0 ${size.width} ${size.height}" role="img" aria-labelledby="${labels.id}-t ${labels.id}-d" xmlns="http://www.w3.org/2000/svg">
+<title id="${labels.id}-t">${labels.title}</title>
+<desc id="${labels.id}-d">${labels.description}</desc>
+${shapes}
+</svg>`;
+}
+
 /**
  * Columns over time as inline SVG, titled and described for screen readers; each column has a
  * tooltip. The table that follows the chart on the page holds the same numbers as text.
  */
-export function columnChart(input: {
-  id: string;
-  title: string;
-  description: string;
-  bars: readonly Bar[];
-  language: Language;
-}): Html {
+export function columnChart(
+  input: ChartLabels & { bars: readonly Bar[]; language: Language },
+): Html {
   const width = 640;
   const height = 180;
   const top = 12;
@@ -50,25 +62,19 @@ export function columnChart(input: {
   });
   const first = input.bars[0]?.label ?? '';
   const last = input.bars[input.bars.length - 1]?.label ?? '';
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${input.id}-t ${input.id}-d" xmlns="http://www.w3.org/2000/svg">
-<title id="${input.id}-t">${input.title}</title>
-<desc id="${input.id}-d">${input.description}</desc>
-<line x1="0" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" class="axis"/>
+  return chartFrame(
+    input,
+    { width, height },
+    html`<line x1="0" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" class="axis"/>
 <text x="0" y="${height - 6}" class="axis-label">${first}</text>
 <text x="${width}" y="${height - 6}" text-anchor="end" class="axis-label">${last}</text>
 <text x="0" y="${top}" class="axis-label">${countText(max, input.language)}</text>
-${columns}
-</svg>`;
+${columns}`,
+  );
 }
 
 /** Horizontal bars, one per row (campaigns, kinds of place), with the count written beside. */
-export function barChart(input: {
-  id: string;
-  title: string;
-  description: string;
-  bars: readonly Bar[];
-  language: Language;
-}): Html {
+export function barChart(input: ChartLabels & { bars: readonly Bar[]; language: Language }): Html {
   const width = 640;
   const rowHeight = 26;
   const labelWidth = 250;
@@ -83,11 +89,7 @@ export function barChart(input: {
 <rect x="${labelWidth}" y="${y + 5}" width="${round(length)}" height="${rowHeight - 10}" class="${shown ? 'bar' : 'bar hidden-count'}"/>
 <text x="${round(labelWidth + length + 6)}" y="${y + 17}" class="axis-label">${countText(bar.count, input.language)}</text>`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${input.id}-t ${input.id}-d" xmlns="http://www.w3.org/2000/svg">
-<title id="${input.id}-t">${input.title}</title>
-<desc id="${input.id}-d">${input.description}</desc>
-${rows}
-</svg>`;
+  return chartFrame(input, { width, height }, html`${rows}`);
 }
 
 /** A place on the map: what its tooltip says, and the counts its circle is sized by. */
@@ -99,13 +101,9 @@ type MapPoint = { label: string; location: Coordinates; counts: readonly Publish
  * not stretched. North is up. A circle's area grows with the largest of its counts; a place whose
  * counts are all suppressed is a ring.
  */
-export function placesMap(input: {
-  id: string;
-  title: string;
-  description: string;
-  points: readonly MapPoint[];
-  language: Language;
-}): Html {
+export function placesMap(
+  input: ChartLabels & { points: readonly MapPoint[]; language: Language },
+): Html {
   const width = 640;
   const height = 420;
   const margin = 24;
@@ -128,11 +126,11 @@ export function placesMap(input: {
     const shown = point.counts.some((count) => typeof count === 'number');
     return html`<circle cx="${round(x)}" cy="${round(y)}" r="${round(r)}" class="${shown ? 'spot' : 'spot hidden-count'}"><title>${point.label}</title></circle>`;
   });
-  return html`<svg class="chart map" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${input.id}-t ${input.id}-d" xmlns="http://www.w3.org/2000/svg">
-<title id="${input.id}-t">${input.title}</title>
-<desc id="${input.id}-d">${input.description}</desc>
-<rect x="0" y="0" width="${width}" height="${height}" class="map-ground"/>
+  return chartFrame(
+    input,
+    { width, height, className: 'chart map' },
+    html`<rect x="0" y="0" width="${width}" height="${height}" class="map-ground"/>
 <text x="${width - 8}" y="18" text-anchor="end" class="axis-label">N ↑</text>
-${circles}
-</svg>`;
+${circles}`,
+  );
 }
