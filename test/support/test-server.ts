@@ -1,12 +1,46 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { createOrganisation } from '../../src/app/organisations/create-organisation.ts';
+import { setEscrowKey } from '../../src/app/organisations/init-escrow.ts';
 import type { Ports } from '../../src/app/ports/ports.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { buildPorts } from '../../src/server/container.ts';
 import { buildServer, type HabeasServer } from '../../src/server/http/build-server.ts';
 import { buildEnrolledStaff, testPassword, totpCodeAt } from './staff-fixtures.ts';
-import type { testClock } from './test-clock.ts';
-import { sqliteTestDialect, type TestDatabase } from './test-databases.ts';
+import { testClock } from './test-clock.ts';
+import { sqliteTestDialect, type TestDatabase, type TestDialect } from './test-databases.ts';
+
+/** What a route test works in: its database, clock, ports, server and one organisation. */
+export type RouteHarness = {
+  database: TestDatabase;
+  clock: ReturnType<typeof testClock>;
+  ports: Ports;
+  server: HabeasServer;
+  orgId: string;
+};
+
+/**
+ * A fresh database of the dialect with the server on it and one organisation, the clock set to
+ * `now`; with `escrow`, the organisation can open cases.
+ */
+export async function openRouteHarness(
+  dialect: TestDialect,
+  now: Date,
+  options: { escrow: boolean },
+): Promise<RouteHarness> {
+  const database = await dialect.open();
+  const clock = testClock(now);
+  const ports = buildPorts(database, { clock });
+  const server = await buildTestServer(ports);
+  const orgId = (await createOrganisation(ports, { name: 'Test group' })).id;
+  if (options.escrow) await setEscrowKey(ports, { orgId });
+  return { database, clock, ports, server, orgId };
+}
+
+export async function closeRouteHarness(harness: Pick<RouteHarness, 'server' | 'database'>) {
+  await harness.server.app.close();
+  await harness.database.close();
+}
 
 /** A server on a test database, with the staff app directory left empty. */
 export function buildTestServer(

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testClock } from '../../../../test/support/test-clock.ts';
+import type { testClock } from '../../../../test/support/test-clock.ts';
 import { type TestDatabase, testDialects } from '../../../../test/support/test-databases.ts';
-import { buildTestServer, signInOverHttp } from '../../../../test/support/test-server.ts';
-import { createOrganisation } from '../../../app/organisations/create-organisation.ts';
-import { setEscrowKey } from '../../../app/organisations/init-escrow.ts';
+import {
+  closeRouteHarness,
+  openRouteHarness,
+  signInOverHttp,
+} from '../../../../test/support/test-server.ts';
 import type { Ports } from '../../../app/ports/ports.ts';
 import type { Role } from '../../../domain/access/roles.ts';
-import { buildPorts } from '../../container.ts';
 import type { HabeasServer } from '../build-server.ts';
 
 describe.each(testDialects())('cases over HTTP [$name]', (dialect) => {
@@ -17,17 +18,13 @@ describe.each(testDialects())('cases over HTTP [$name]', (dialect) => {
   let orgId: string;
 
   beforeEach(async () => {
-    database = await dialect.open();
-    clock = testClock();
-    ports = buildPorts(database, { clock });
-    server = await buildTestServer(ports);
-    orgId = (await createOrganisation(ports, { name: 'Test group' })).id;
-    await setEscrowKey(ports, { orgId });
+    ({ database, clock, ports, server, orgId } = await openRouteHarness(
+      dialect,
+      new Date('2026-11-29T10:00:00Z'),
+      { escrow: true },
+    ));
   });
-  afterEach(async () => {
-    await server.app.close();
-    await database.close();
-  });
+  afterEach(() => closeRouteHarness({ server, database }));
 
   const signedIn = (roles: Role[]) => signInOverHttp({ server, ports, clock }, { orgId, roles });
 

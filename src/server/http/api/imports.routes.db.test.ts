@@ -16,6 +16,8 @@ import { type TestDatabase, testDialects } from '../../../../test/support/test-d
 import {
   browserSession,
   buildTestServer,
+  closeRouteHarness,
+  openRouteHarness,
   signInOverHttp,
 } from '../../../../test/support/test-server.ts';
 import { createOrganisation } from '../../../app/organisations/create-organisation.ts';
@@ -38,17 +40,13 @@ describe.each(testDialects())('case list import and export over HTTP [$name]', (
   let orgId: string;
 
   beforeEach(async () => {
-    database = await dialect.open();
-    clock = testClock(new Date('2026-11-20T12:00:00Z'));
-    ports = buildPorts(database, { clock });
-    server = await buildTestServer(ports);
-    orgId = (await createOrganisation(ports, { name: 'Test group' })).id;
-    await setEscrowKey(ports, { orgId });
+    ({ database, clock, ports, server, orgId } = await openRouteHarness(
+      dialect,
+      new Date('2026-11-20T12:00:00Z'),
+      { escrow: true },
+    ));
   });
-  afterEach(async () => {
-    await server.app.close();
-    await database.close();
-  });
+  afterEach(() => closeRouteHarness({ server, database }));
 
   const signedIn = (roles: Role[]) => signInOverHttp({ server, ports, clock }, { orgId, roles });
 
