@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseListHeaders, caseListRow, xlsxOf } from '../../../test/support/case-lists.ts';
+import { capturedOutput } from '../../../test/support/command-capture.ts';
 import { runHabeasCli } from '../../../test/support/run-habeas.ts';
 import { buildEnrolledStaff } from '../../../test/support/staff-fixtures.ts';
 import { testClock } from '../../../test/support/test-clock.ts';
@@ -17,7 +18,6 @@ import type { Ports } from '../../app/ports/ports.ts';
 import { loadConfig } from '../config/env.ts';
 import { buildPorts } from '../container.ts';
 import { registerCaseCommands } from './cases.command.ts';
-import type { CommandOutput } from './rules.command.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'habeas-cases-cli-'));
 afterAll(() => {
@@ -54,18 +54,7 @@ describe.each(testDialects())('habeas cases import [$name]', (dialect) => {
 
   /** The command in this process, on the test's database, with an AppError ending it as main does. */
   async function run(args: string[]) {
-    const result = { out: '', err: '', code: 0 };
-    const output: CommandOutput = {
-      out: (text) => {
-        result.out += text;
-      },
-      err: (text) => {
-        result.err += text;
-      },
-      exit: (code) => {
-        result.code = code;
-      },
-    };
+    const { output, result } = capturedOutput();
     const loaded = loadConfig();
     if (!loaded.ok) throw new Error('test configuration is invalid');
     const program = new Command('habeas')

@@ -15,7 +15,7 @@ import { describeColumn, describeRowProblem } from '../../domain/imports/import-
 import type { RowProblem } from '../../domain/imports/import-row.ts';
 import { BootError } from '../boot.ts';
 import type { Config } from '../config/env.ts';
-import type { CommandOutput } from './rules.command.ts';
+import { type CommandOutput, processOutput } from './command-output.ts';
 
 type WithPorts = (action: (ports: Ports, config: Config) => Promise<void>) => Promise<void>;
 type Language = 'ru' | 'en';
@@ -28,14 +28,6 @@ type ImportOptions = {
   dryRun?: boolean;
   utcOffset: number;
   lang: Language;
-};
-
-const processOutput: CommandOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  exit: (code) => {
-    process.exitCode = code;
-  },
 };
 
 function parseOffset(value: string): number {

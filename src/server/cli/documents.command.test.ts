@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
+import { capturedOutput } from '../../../test/support/command-capture.ts';
 import { pdfText } from '../../../test/support/document-text.ts';
 import { seedStoryFacts, seedStoryFactsFile } from '../../../test/support/seed-story.ts';
 import { documentTools, rulePacks } from '../container.ts';
 import { registerDocumentCommands } from './documents.command.ts';
-import type { CommandOutput } from './rules.command.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'habeas-documents-cli-'));
 afterAll(() => {
@@ -15,18 +15,7 @@ afterAll(() => {
 });
 
 async function runDocuments(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const result = { out: '', err: '', code: 0 };
-  const output: CommandOutput = {
-    out: (text) => {
-      result.out += text;
-    },
-    err: (text) => {
-      result.err += text;
-    },
-    exit: (code) => {
-      result.code = code;
-    },
-  };
+  const { output, result } = capturedOutput();
   const program = new Command('habeas')
     .exitOverride()
     .configureOutput({ writeErr: (text) => output.err(text) });

@@ -11,15 +11,7 @@ import {
   isDocumentKind,
 } from '../../domain/documents/document-template.ts';
 import { moscowDateOf } from '../../domain/rules/calendar-date.ts';
-import type { CommandOutput } from './rules.command.ts';
-
-const processOutput: CommandOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  exit: (code) => {
-    process.exitCode = code;
-  },
-};
+import { type CommandOutput, processOutput } from './command-output.ts';
 
 /** 2: the input (facts file, options, fields) is wrong; nothing was written. */
 const badInput = 2;

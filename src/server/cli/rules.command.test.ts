@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
+import { capturedOutput } from '../../../test/support/command-capture.ts';
 import { rulePackFiles } from '../../adapters/rules/rule-pack-loader.ts';
-import { type CommandOutput, registerRulesCommands } from './rules.command.ts';
+import { registerRulesCommands } from './rules.command.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'habeas-rules-cli-'));
 afterAll(() => {
@@ -12,18 +13,7 @@ afterAll(() => {
 });
 
 async function runRules(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const result = { out: '', err: '', code: 0 };
-  const output: CommandOutput = {
-    out: (text) => {
-      result.out += text;
-    },
-    err: (text) => {
-      result.err += text;
-    },
-    exit: (code) => {
-      result.code = code;
-    },
-  };
+  const { output, result } = capturedOutput();
   const program = new Command('habeas')
     .exitOverride()
     .configureOutput({ writeErr: (text) => output.err(text) });

@@ -10,21 +10,7 @@ import {
 import { isCalendarDate, moscowDateOf } from '../../domain/rules/calendar-date.ts';
 import { caseFacts } from '../../domain/rules/case-facts.ts';
 import { type Choices, evaluate } from '../../domain/rules/evaluate.ts';
-
-/** Where a command writes, and how it ends; tests pass their own. */
-export type CommandOutput = {
-  out(text: string): void;
-  err(text: string): void;
-  exit(code: number): void;
-};
-
-const processOutput: CommandOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  exit: (code) => {
-    process.exitCode = code;
-  },
-};
+import { type CommandOutput, processOutput } from './command-output.ts';
 
 /** 1: a rule pack is refused; 2: the input (facts file, options) is wrong. */
 const exitCodes = { packRefused: 1, badInput: 2 } as const;
