@@ -43,7 +43,10 @@ export async function escalateAlert(
       return 'exhausted';
     }
     const userIds = target.kind === 'on-duty' ? [target.userId] : target.userIds;
-    const withTelegram = await repositories.staffTelegramChats.linkedUserIds(alert.orgId, userIds);
+    // Who linked a chat matters only where a channel reaches linked chats alone.
+    const withTelegram = deps.alertChannels.some((channel) => channel.needsTelegramChat)
+      ? await repositories.staffTelegramChats.linkedUserIds(alert.orgId, userIds)
+      : new Set<string>();
     for (const userId of userIds) {
       const page: AlertPage = {
         id: deps.ids.newId(),
